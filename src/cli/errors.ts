@@ -1,0 +1,31 @@
+/**
+ * How the CLI reports failures: expected problems in the input as one line
+ * each (file:line:col: message), exit 1; usage mistakes exit 2; anything else
+ * is a bug, reported with its stack so it can be fixed.
+ */
+import { InputError, formatMessage, type Message } from '../model/messages.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_BUG = 70;
+
+/** Prints messages once each (the same warning can arise in several editions). */
+export function printMessages(messages: Message[], stream: NodeJS.WritableStream = process.stderr, seen = new Set<string>()): void {
+  for (const m of messages) {
+    const line = formatMessage(m);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    stream.write(`${line}\n`);
+  }
+}
+
+/** Reports an error thrown by a command and returns the exit code. */
+export function reportFailure(e: unknown, seen?: Set<string>): number {
+  if (e instanceof InputError) {
+    printMessages(e.messages, process.stderr, seen);
+    return EXIT_INPUT;
+  }
+  process.stderr.write(`edition: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT_BUG;
+}

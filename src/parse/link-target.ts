@@ -1,0 +1,34 @@
+/**
+ * What a link or image destination in a source points at. Only web and mail
+ * links leave the book; a relative path may name another text of the library
+ * or an image; a path that climbs out of the project is refused.
+ */
+import path from 'node:path';
+
+export type LinkTarget =
+  | { kind: 'external'; href: string }
+  | { kind: 'file'; file: string; fragment?: string }
+  | { kind: 'outside'; file: string }
+  | { kind: 'unsafe'; reason: string };
+
+const SAFE_SCHEMES = /^(https?:\/\/|mailto:)/i;
+const ANY_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+
+/** Classifies `url` as written in `fromFile`; relative paths resolve against that file's folder. */
+export function classifyTarget(url: string, fromFile: string, projectRoot: string): LinkTarget {
+  const trimmed = url.trim();
+  if (SAFE_SCHEMES.test(trimmed)) return { kind: 'external', href: trimmed };
+  if (ANY_SCHEME.test(trimmed)) return { kind: 'unsafe', reason: `the \`${trimmed.split(':')[0]}:\` scheme is not allowed (only http, https and mailto)` };
+  if (trimmed.startsWith('#') || trimmed === '') return { kind: 'unsafe', reason: 'a link inside the same text needs a file name' };
+  const [rawPath, fragment] = trimmed.split('#', 2) as [string, string | undefined];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    decoded = rawPath;
+  }
+  const file = path.resolve(path.dirname(path.resolve(fromFile)), decoded);
+  const rel = path.relative(path.resolve(projectRoot), file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'outside', file };
+  return { kind: 'file', file, ...(fragment ? { fragment } : {}) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Packaging through epub-gen-memory, made reproducible and fed with our own
+ * templates. Its defaults would write xml:lang="en", a random identifier, the
+ * build time and "All rights reserved"; every template is ours instead, and:
+ * - chapter bodies travel in an extra chapter key (`body`) that our chapter
+ *   template prints verbatim, so the library's HTML repair (which drops
+ *   attributes like `start` and `value`) never touches our valid XHTML;
+ * - Math.random is made deterministic while the EPub is constructed, and every
+ *   zip entry gets the edition's date, so equal inputs give equal bytes.
+ */
+import { pathToFileURL } from 'node:url';
+import { EPub } from 'epub-gen-memory';
+import type { Options, Chapter } from 'epub-gen-memory';
+
+export interface PackageImage {
+  src: string;
+  /** Name inside OEBPS, e.g. images/img-1.png. */
+  href: string;
+}
+
+export interface PackageInput {
+  /** epub-gen-memory options, including our templates and extra template data. */
+  options: Options & Record<string, unknown>;
+  chapters: (Chapter & Record<string, unknown>)[];
+  images: PackageImage[];
+  /** Date stamped on every zip entry. */
+  date: Date;
+}
+
+/** EPub with deterministic images and zip dates. */
+class ReproducibleEPub extends EPub {
+  constructor(options: Options, chapters: Chapter[], images: PackageImage[]) {
+    super(options, chapters);
+    for (const image of images) {
+      const [, id, extension] = /^images\/(.+)\.(png|jpg)$/.exec(image.href)!;
+      this.images.push({ url: pathToFileURL(image.src).href, id: id!, extension: extension!, mediaType: extension === 'png' ? 'image/png' : 'image/jpeg' });
+    }
+  }
+
+  async toBuffer(date: Date): Promise<Buffer> {
+    await this.render();
+    // jszip writes DOS dates from UTC fields; a fixed date makes the archive reproducible.
+    this.zip.forEach((_, file) => {
+      file.date = date;
+    });
+    return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } }) as Promise<Buffer>;
+  }
+}
+
+/** Seeded generator standing in for Math.random (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function packageEpub(input: PackageInput): Promise<Buffer> {
+  const random = Math.random;
+  let epub: ReproducibleEPub;
+  Math.random = seeded(0x5eed);
+  try {
+    epub = new ReproducibleEPub({ ...input.options, verbose: false }, input.chapters, input.images);
+  } finally {
+    Math.random = random;
+  }
+  return epub.toBuffer(input.date);
+}

@@ -1,0 +1,34 @@
+/** Inline handlers: one per model node type, overridable by merging a table. */
+import type { Inline } from '../../model/types.js';
+import { escapeXml } from './escape.js';
+import { hrefTo, type XhtmlContext } from './context.js';
+import { noteId, refId, textAnchor } from './ids.js';
+
+type Handler<T extends Inline['type']> = (node: Extract<Inline, { type: T }>, ctx: XhtmlContext) => string;
+export type InlineHandlers = { [T in Inline['type']]: Handler<T> };
+
+const wrap = (tag: string) => (node: { children: Inline[] }, ctx: XhtmlContext) => `<${tag}>${inlinesToXhtml(node.children, ctx)}</${tag}>`;
+
+export const inlineHandlers: InlineHandlers = {
+  text: (node) => escapeXml(node.value),
+  emphasis: wrap('em'),
+  strong: wrap('strong'),
+  superscript: wrap('sup'),
+  subscript: wrap('sub'),
+  small: wrap('small'),
+  lang: (node, ctx) => `<span xml:lang="${escapeXml(node.lang)}" lang="${escapeXml(node.lang)}">${inlinesToXhtml(node.children, { ...ctx, lang: node.lang })}</span>`,
+  link: (node, ctx) => `<a href="${escapeXml(node.href)}">${inlinesToXhtml(node.children, ctx)}</a>`,
+  xref: (node, ctx) => `<a href="${escapeXml(hrefTo(ctx, ctx.fileOfText(node.textId), node.fragment ?? textAnchor(node.textId)))}">${inlinesToXhtml(node.children, ctx)}</a>`,
+  break: () => '<br/>',
+  // DAISY: the link sits inside <sup>, carries epub:type noteref and role doc-noteref.
+  noteRef: (node, ctx) => {
+    const note = ctx.notes.get(node.label);
+    if (!note) return '';
+    const href = hrefTo(ctx, ctx.notesFile, noteId(ctx.textId, note.number));
+    return `<sup><a epub:type="noteref" role="doc-noteref" id="${refId(ctx.textId, note.number, node.occurrence)}" href="${href}" aria-label="${escapeXml(`${ctx.labels.noteRef} ${note.number}`)}">${note.number}</a></sup>`;
+  },
+};
+
+export function inlinesToXhtml(nodes: Inline[], ctx: XhtmlContext, handlers: InlineHandlers = inlineHandlers): string {
+  return nodes.map((n) => (handlers[n.type] as Handler<typeof n.type>)(n as never, ctx)).join('');
+}

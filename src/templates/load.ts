@@ -1,0 +1,134 @@
+/**
+ * Templates: templates/<name>/ holds everything one look needs. A template
+ * may `extend` another; a file it lacks is taken from its parent (like
+ * pandoc's user data directory shadowing the defaults).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { InputError, fail } from '../model/messages.js';
+import { parseYaml } from '../parse/yaml-positions.js';
+import { LABEL_KEYS, type Labels } from './labels.js';
+
+/** The templates shipped with the package, found wherever `edition` is installed. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** Files every template must provide (itself or through `extends`). */
+export const REQUIRED_FILES = [
+  'labels.yaml',
+  'pdf.yaml',
+  'epub/content.opf.ejs',
+  'epub/chapter.xhtml.ejs',
+  'epub/nav.xhtml.ejs',
+  'epub/toc.ncx.ejs',
+  'epub/style.css',
+] as const;
+
+const templateYaml = z
+  .object({
+    description: z.string().trim().min(1),
+    extends: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+export interface Template {
+  name: string;
+  dir: string;
+  description: string;
+  /** Absolute path of a template file, following `extends`. */
+  file(rel: (typeof REQUIRED_FILES)[number] | string): string;
+  read(rel: (typeof REQUIRED_FILES)[number]): string;
+  pdfConfig: unknown;
+  labelsFor(lang: string): Labels;
+}
+
+/** Folders searched for templates: the project's own first, then the built-in ones. */
+export function templateSearchPath(projectRoot: string): string[] {
+  const own = path.resolve(projectRoot, 'templates');
+  return own === BUILTIN_TEMPLATES ? [own] : [own, BUILTIN_TEMPLATES];
+}
+
+export function listTemplates(projectRoot: string): { name: string; dir: string; description: string }[] {
+  const seen = new Map<string, { name: string; dir: string; description: string }>();
+  for (const base of templateSearchPath(projectRoot)) {
+    if (!fs.existsSync(base)) continue;
+    for (const name of fs.readdirSync(base).sort()) {
+      const yamlFile = path.join(base, name, 'template.yaml');
+      if (seen.has(name) || !fs.existsSync(yamlFile)) continue;
+      let description = '';
+      try {
+        description = readTemplateYaml(yamlFile).description;
+      } catch (e) {
+        description = e instanceof InputError ? `(broken: ${e.messages[0]!.reason})` : '(broken)';
+      }
+      seen.set(name, { name, dir: path.join(base, name), description });
+    }
+  }
+  return [...seen.values()];
+}
+
+function readTemplateYaml(file: string): z.infer<typeof templateYaml> {
+  const yaml = parseYaml(fs.readFileSync(file, 'utf8'), file);
+  const r = templateYaml.safeParse(yaml.data);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    fail('template-invalid', `${issue.path.join('.') || 'template.yaml'}: ${issue.message}`, { file, ...yaml.positionOf(issue.path as string[]) });
+  }
+  return r.data;
+}
+
+function findTemplateDir(name: string, projectRoot: string, from: string): string {
+  for (const base of templateSearchPath(projectRoot)) {
+    const dir = path.join(base, name);
+    if (fs.existsSync(path.join(dir, 'template.yaml'))) return dir;
+  }
+  const known = listTemplates(projectRoot).map((t) => t.name);
+  return fail('template-unknown', `unknown template \`${name}\` (available: ${known.join(', ') || 'none'})`, { file: from });
+}
+
+/** Loads template `name`; `from` names the manifest that asked for it, for messages. */
+export function loadTemplate(name: string, projectRoot: string, from = name): Template {
+  const chain: string[] = [];
+  let dir = findTemplateDir(name, projectRoot, from);
+  let description = '';
+  for (;;) {
+    if (chain.includes(dir)) fail('template-invalid', 'templates extend each other in a circle', { file: path.join(dir, 'template.yaml') });
+    chain.push(dir);
+    const y = readTemplateYaml(path.join(dir, 'template.yaml'));
+    description ||= y.description;
+    if (!y.extends) break;
+    dir = findTemplateDir(y.extends, projectRoot, path.join(dir, 'template.yaml'));
+  }
+  const file = (rel: string) => {
+    for (const d of chain) {
+      const f = path.join(d, rel);
+      if (fs.existsSync(f)) return f;
+    }
+    return fail('template-file-missing', `template \`${name}\` has no ${rel}`, { file: path.join(chain[0]!, rel) });
+  };
+  for (const rel of REQUIRED_FILES) file(rel);
+  const labelsFile = file('labels.yaml');
+  const labelsYaml = parseYaml(fs.readFileSync(labelsFile, 'utf8'), labelsFile);
+  const labels = labelsYaml.data as Record<string, Partial<Labels>> | null;
+  if (!labels || typeof labels !== 'object' || !labels.de && !labels.en) {
+    fail('template-invalid', 'labels.yaml must map languages (de, en, …) to labels', { file: labelsFile, line: 1 });
+  }
+  for (const [lang, set] of Object.entries(labels)) {
+    const missing = LABEL_KEYS.filter((k) => typeof set?.[k] !== 'string');
+    if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: labelsFile, ...labelsYaml.positionOf([lang]) });
+  }
+  const pdfFile = file('pdf.yaml');
+  return {
+    name,
+    dir: chain[0]!,
+    description,
+    file,
+    read: (rel) => fs.readFileSync(file(rel), 'utf8'),
+    pdfConfig: parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile).data,
+    labelsFor(lang: string): Labels {
+      const primary = lang.toLowerCase().split('-')[0]!;
+      return (labels[lang] ?? labels[primary] ?? labels.en ?? labels.de) as Labels;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Human dates in the language of a text: "November 1917", "5. März 1923". */
+import type { PartialDate } from '../model/types.js';
+
+export function formatDate(d: PartialDate, lang: string): string {
+  const date = new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(d.month ? { month: 'long' } : {}), ...(d.day ? { day: 'numeric' } : {}) };
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('de', options).format(date);
+  }
+}
+
+/** ISO form of a partial date ("1917", "1917-11", "1917-11-18"). */
+export function isoDate(d: PartialDate): string {
+  return [String(d.year).padStart(4, '0'), d.month && String(d.month).padStart(2, '0'), d.day && String(d.day).padStart(2, '0')].filter(Boolean).join('-');
+}
