@@ -11,6 +11,8 @@ export type HtmlToken =
   | { kind: 'close'; tag: StyleTag }
   | { kind: 'break' }
   | { kind: 'forbidden'; tag: string }
+  /** The closing tag of a forbidden element: its opening tag was reported already. */
+  | { kind: 'forbiddenEnd' }
   | { kind: 'other' };
 
 /** Tags that map onto inline model nodes. */
@@ -32,12 +34,14 @@ export function classifyHtml(raw: string): HtmlToken {
   if (/^<!--[\s\S]*-->$/.test(value)) return { kind: 'comment' };
   const m = TAG.exec(value);
   if (!m) {
-    const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(value)?.[1]?.toLowerCase();
-    return name && FORBIDDEN.has(name) ? { kind: 'forbidden', tag: name } : { kind: 'other' };
+    const m2 = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(value);
+    const name = m2?.[2]?.toLowerCase();
+    if (name && FORBIDDEN.has(name)) return m2![1] ? { kind: 'forbiddenEnd' } : { kind: 'forbidden', tag: name };
+    return { kind: 'other' };
   }
   const [, closing, rawName, attrText = ''] = m;
   const name = rawName!.toLowerCase();
-  if (FORBIDDEN.has(name)) return { kind: 'forbidden', tag: name };
+  if (FORBIDDEN.has(name)) return closing ? { kind: 'forbiddenEnd' } : { kind: 'forbidden', tag: name };
   if (name === 'br') return { kind: 'break' };
   const tag = STYLE_TAGS[name];
   if (!tag) return { kind: 'other' };

@@ -195,6 +195,7 @@ class Converter {
       const token = classifyHtml(node.value);
       switch (token.kind) {
         case 'comment':
+        case 'forbiddenEnd':
           break;
         case 'break':
           top().children.push({ type: 'break' });

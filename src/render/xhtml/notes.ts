@@ -1,8 +1,12 @@
 /**
  * An endnotes section (DAISY / EPUB SSV): <section epub:type="endnotes"
- * role="doc-endnotes">, one <li epub:type="endnote" role="doc-endnote"> per
- * note, and a doc-backlink per reference in the note's last paragraph
- * (as mdast-util-to-hast's footer and Standard Ebooks do).
+ * role="doc-endnotes">, one <li epub:type="endnote"> per note, and a
+ * doc-backlink per reference in the note's last paragraph (as
+ * mdast-util-to-hast's footer and Standard Ebooks do).
+ *
+ * The notes carry no role="doc-endnote": DPUB-ARIA 1.1 deprecated it because
+ * it overrides the list-item semantics of <li>, and EPUBCheck 5 warns about
+ * it (RSC-017). Reading systems find the notes by epub:type (README, "EPUB").
  */
 import type { Block, Note } from '../../model/types.js';
 import { escapeXml } from './escape.js';
@@ -29,7 +33,7 @@ function noteToXhtml(note: Note, ctx: XhtmlContext, textFile: string): string {
   const last = note.blocks[note.blocks.length - 1] as Block | undefined;
   if (back && last?.type === 'paragraph' && body.endsWith('</p>')) body = `${body.slice(0, -4)} ${back}</p>`;
   else if (back) body += `<p>${back}</p>`;
-  return `<li id="${noteId(ctx.textId, note.number)}" epub:type="endnote" role="doc-endnote" value="${note.number}">${body}</li>`;
+  return `<li id="${noteId(ctx.textId, note.number)}" epub:type="endnote" value="${note.number}">${body}</li>`;
 }
 
 /** The endnotes of one text. `heading` is the section's title element (h2/h3) or '' when a parent section has it. */

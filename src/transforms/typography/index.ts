@@ -39,7 +39,7 @@ function looksLikeUrl(children: Inline[]): boolean {
   return children.length === 1 && children[0]!.type === 'text' && /^(https?:|mailto:|www\.)/.test(children[0]!.value);
 }
 
-/** The `typography` transform: the whole text, its notes and its title fields. */
+/** The `typography` transform: the whole text, its notes, its title, subtitle and source line. */
 export function applyTypography(text: Text): void {
   const lang = text.meta.lang;
   const run = (blocks: Note['blocks']) => forEachInlineList(blocks, (list) => void typesetInlines(list, lang, ''));
@@ -48,5 +48,6 @@ export function applyTypography(text: Text): void {
   text.meta.title = typeset(text.meta.title, lang);
   if (text.meta.subtitle) text.meta.subtitle = typeset(text.meta.subtitle, lang);
   if (text.meta.source) text.meta.source = typeset(text.meta.source, lang);
-  text.meta.authors = text.meta.authors.map((a) => typeset(a, lang));
+  // Author names stay as written: they are matched by queries and written into
+  // metadata, where typographic spaces would only get in the way.
 }

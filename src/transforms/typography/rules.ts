@@ -35,7 +35,8 @@ export const RULES: Rule[] = [
     name: 'number-range',
     langs: [],
     // "S. 298-302", "1917-1921": a range takes an en dash, not a hyphen.
-    apply: (s) => s.replace(/(?<=\d)-(?=\d)/g, (m, offset: number, all: string) => (/\d{4}-\d{2}-\d{2}/.test(all.slice(Math.max(0, offset - 4), offset + 6)) ? m : '–')),
+    // ISO dates (2024-01-05) match first and are kept as they are.
+    apply: (s) => s.replace(/\b\d{4}-\d{2}-\d{2}\b|(?<=\d)-(?=\d)/g, (m) => (m.length > 1 ? m : '–')),
   },
   {
     name: 'dash',
