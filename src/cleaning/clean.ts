@@ -27,6 +27,11 @@ export interface SeedRecipe {
   headings: boolean;
   /** The seed marks emphasis with `*…*` itself. */
   keepEmphasis?: boolean;
+  /**
+   * The seed starts mid-sentence (the beginning is lost): the text then opens
+   * with the editorial omission mark "[…]", so a reader sees it is a fragment.
+   */
+  startsMidSentence?: boolean;
 }
 
 export function cleanSeed(raw: string, recipe: SeedRecipe): string {
@@ -36,7 +41,9 @@ export function cleanSeed(raw: string, recipe: SeedRecipe): string {
   const { body, notes } = splitBodyAndNotes(lines, recipe.notes);
   const text = (s: string): string => germanQuotes(escapeInline(s, recipe.keepEmphasis));
 
-  const bodyMd = renderBody(toBlocks(body, recipe.seams, recipe.verses), text, recipe.headings);
+  const rendered = renderBody(toBlocks(body, recipe.seams, recipe.verses), text, recipe.headings);
+  // "\[…\]": escaped so Markdown never reads the mark as a link label.
+  const bodyMd = recipe.startsMidSentence ? `\\[…\\] ${rendered}` : rendered;
   const rawNotes = parseNotes(notes, recipe.notes);
   checkNotes(bodyMd, rawNotes.map((n) => n.label), recipe.frontMatter['unanchored-notes'] ?? []);
   const notesMd = rawNotes.map((n) => renderNote(n.label, n.paragraphs.map((p) => escapeBlockStart(text(p)))));

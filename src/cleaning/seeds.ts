@@ -35,6 +35,7 @@ export const leninAufruf: SeedRecipe = {
   },
   headings: false,
   keepEmphasis: true,
+  startsMidSentence: true,
 };
 
 export const roteArmeeKomintern: SeedRecipe = {
