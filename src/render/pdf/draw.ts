@@ -1,0 +1,112 @@
+/**
+ * Pages → PDF: replays the placed flow on pdfkit pages, with links, named
+ * destinations, bookmarks, running heads and page numbers.
+ */
+import type { FlowLine, Leader } from './flow.js';
+import type { Frag } from './linebreak.js';
+import type { Pagination } from './paginate.js';
+import type { Style } from './style.js';
+import { TextWriter, type ContentHost } from './textwriter.js';
+import { drawRunningHead } from './runningheads.js';
+import { Outline, type OutlineRoot } from './outline.js';
+import type { FontSet } from './fonts.js';
+import type { Link } from './runs.js';
+
+/** The pdfkit document as far as drawing uses it. */
+export interface DrawDoc extends ContentHost {
+  addPage(options: { size: [number, number]; margin: number }): unknown;
+  addNamedDestination(name: string, type: 'XYZ', x: number, y: number, zoom: null): void;
+  link(x: number, y: number, w: number, h: number, url: string): unknown;
+  goTo(x: number, y: number, w: number, h: number, name: string): unknown;
+  image(src: string, x: number, y: number, options: { width: number; height: number }): unknown;
+  outline: OutlineRoot;
+}
+
+export interface DrawInput {
+  doc: DrawDoc;
+  style: Style;
+  fonts: FontSet;
+  pagination: Pagination;
+  bookTitle: string;
+  onProgress?: (donePages: number) => void;
+}
+
+/** Draws every page. */
+export function drawPages(input: DrawInput): void {
+  const { doc, style, pagination } = input;
+  const g = style.geometry;
+  const writer = new TextWriter(doc);
+  const outline = new Outline(doc.outline);
+  const known = pagination.destPages;
+  pagination.pages.forEach((page, n) => {
+    doc.addPage({ size: [g.width, g.height], margin: 0 });
+    const left = page.number % 2 === 1 ? g.inner : g.outer;
+    for (const placed of page.items) {
+      const top = g.top + placed.y;
+      const item = placed.item;
+      for (const m of item.marks ?? []) {
+        if (m.kind === 'dest') doc.addNamedDestination(m.name, 'XYZ', left, Math.max(0, top - 6), null);
+        else outline.add(m.title, m.level);
+      }
+      if (item.kind === 'figure') {
+        doc.image(item.src, left + item.x, top + (item.height - item.imageHeight) / 2, { width: item.width, height: item.imageHeight });
+        continue;
+      }
+      drawLine(doc, writer, item, left, top, known);
+    }
+    if (page.style === 'body' && !page.blank) drawRunningHead(writer, style, input.fonts, page, page.number % 2 === 0 ? input.bookTitle : (page.head ?? input.bookTitle));
+    writer.finish();
+    input.onProgress?.(n + 1);
+  });
+}
+
+function drawLine(doc: DrawDoc, writer: TextWriter, item: FlowLine, left: number, top: number, known: Map<string, number>): void {
+  const lx = left + item.x;
+  const baseline = top + item.baseline;
+  const frags = item.line.frags;
+  for (const f of frags) {
+    writer.text(f.face, f.size, lx + f.x, baseline - f.rise, f.text, f.scale);
+    if (f.anchor) doc.addNamedDestination(f.anchor, 'XYZ', lx + f.x, Math.max(0, top - 6), null);
+  }
+  // One annotation per run of fragments with the same link target on this line.
+  for (let i = 0; i < frags.length; ) {
+    const link = frags[i]!.link;
+    let j = i + 1;
+    while (j < frags.length && sameLink(frags[j]!.link, link)) j++;
+    if (link) linkRect(doc, link, frags.slice(i, j), lx, top, item.height, known);
+    i = j;
+  }
+  if (item.leader) drawLeader(writer, item.leader, lx, baseline, known);
+}
+
+function sameLink(a: Link | undefined, b: Link | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.kind === b.kind && (a.kind === 'uri' ? a.uri === (b as { uri: string }).uri : a.name === (b as { name: string }).name);
+}
+
+function linkRect(doc: DrawDoc, link: Link, frags: Frag[], lx: number, top: number, height: number, known: Map<string, number>): void {
+  const x0 = lx + frags[0]!.x;
+  const last = frags[frags.length - 1]!;
+  // Pad small targets (superscript numbers) so they can be hit with a finger.
+  const pad = 1.5;
+  const w = last.x + last.width - frags[0]!.x + 2 * pad;
+  if (link.kind === 'uri') doc.link(x0 - pad, top, w, height, link.uri);
+  else if (known.has(link.name)) doc.goTo(x0 - pad, top, w, height, link.name);
+}
+
+function drawLeader(writer: TextWriter, l: Leader, lx: number, baseline: number, known: Map<string, number>): void {
+  const page = known.get(l.dest);
+  const label = page === undefined ? '' : String(page);
+  const numberW = l.face.width(label) * l.size;
+  const numberX = lx + l.right - numberW;
+  const dotW = l.face.width(l.dots) * l.size;
+  // Dots sit on a grid measured from the page edge so the leaders of all entries line up.
+  // Dots stop a little before the number (not at the column edge), so short numbers get no gap.
+  const end = numberX - l.size * 0.5;
+  let x = Math.ceil((lx + l.from) / l.spacing) * l.spacing;
+  while (x + dotW <= end) {
+    writer.text(l.face, l.size, x, baseline, l.dots);
+    x += l.spacing;
+  }
+  writer.text(l.face, l.size, numberX, baseline, label);
+}

@@ -1,0 +1,107 @@
+/**
+ * The flow: the whole book as one vertical list of lines, spaces and page
+ * breaks, built before any page exists (the TeX model). Pagination cuts it
+ * into pages; drawing only replays it. Keeping the two apart is what makes
+ * widow/orphan control and a table of contents with page numbers possible.
+ */
+import type { Line } from './linebreak.js';
+import type { Face } from './fonts.js';
+
+/** Things that happen where a line lands: destinations, bookmarks. */
+export type Mark =
+  | { kind: 'dest'; name: string }
+  | { kind: 'outline'; title: string; level: number };
+
+/** Extra drawing attached to a line: dot leaders with a page number (contents). */
+export interface Leader {
+  kind: 'leader';
+  /** Dots run from `from` to the number column, both relative to the text block. */
+  from: number;
+  /** Right edge of the page number, relative to the text block. */
+  right: number;
+  /** Width reserved for the page number. */
+  numberWidth: number;
+  /** Destination whose page is printed. */
+  dest: string;
+  face: Face;
+  size: number;
+  dots: string;
+  spacing: number;
+}
+
+/** A line of type. */
+export interface FlowLine {
+  kind: 'line';
+  /** Vertical advance (leading). */
+  height: number;
+  /** Distance from the line's top to its baseline. */
+  baseline: number;
+  /** Left edge relative to the text block. */
+  x: number;
+  line: Line;
+  /** Lines of one paragraph share a group, for widow and orphan control. */
+  group?: { id: number; index: number; count: number };
+  /** Never end a page after this line (headings, openings). */
+  keepWithNext?: boolean;
+  marks?: Mark[];
+  leader?: Leader;
+}
+
+/** Vertical space; dropped at the top of a page unless `keep`. `fill` takes all space left on its page. */
+export interface FlowSpace {
+  kind: 'space';
+  height: number;
+  keep?: boolean;
+  fill?: boolean;
+}
+
+export interface FlowFigure {
+  kind: 'figure';
+  height: number;
+  x: number;
+  width: number;
+  imageHeight: number;
+  src: string;
+  marks?: Mark[];
+  keepWithNext?: boolean;
+}
+
+/** How a page looks around the text block. */
+export type PageStyle = 'body' | 'plain';
+
+/** Start a new page: on any page, or on a right-hand (odd) page. */
+export interface FlowBreak {
+  kind: 'break';
+  odd: boolean;
+  /** Style of the first page and of the pages that follow. */
+  first: PageStyle;
+  rest: PageStyle;
+  /** Running head of right-hand pages from here on (left pages carry the book title). */
+  head?: string;
+}
+
+export type FlowItem = FlowLine | FlowSpace | FlowFigure | FlowBreak;
+
+/** Baseline position in a line box: the type is centred on the leading, as on a baseline grid. */
+export function baselineOf(leading: number, size: number): number {
+  return (leading - size) / 2 + size * 0.78;
+}
+
+let groupCounter = 0;
+
+/** A fresh paragraph group id. */
+export function nextGroup(): number {
+  return ++groupCounter;
+}
+
+/** Wraps broken lines as flow lines of one paragraph. */
+export function flowLines(lines: Line[], o: { x: number; leading: number; size: number; keepWithNext?: boolean; marks?: Mark[] }): FlowLine[] {
+  const id = nextGroup();
+  const baseline = baselineOf(o.leading, o.size);
+  return lines.map((line, index) => {
+    const fl: FlowLine = { kind: 'line', height: o.leading, baseline, x: o.x, line, group: { id, index, count: lines.length } };
+    if (o.keepWithNext) fl.keepWithNext = true;
+    if (index === 0 && o.marks && o.marks.length > 0) fl.marks = [...o.marks];
+    return fl;
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * Fonts named by the template: resolved, registered with pdfkit, measured.
+ *
+ * pdfkit embeds and subsets TrueType fonts itself; we keep a handle on its
+ * font objects because we place every word ourselves (see draw.ts) and must
+ * measure with exactly the shaping (kerning, ligatures) pdfkit encodes with.
+ * pdfkit draws a glyph the font lacks as an empty box without a warning
+ * (LIBRARIES.md), so coverage is checked here, character by character.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, join } from 'node:path';
+import { fail } from '../../model/messages.js';
+import type { FontStyle, Style } from './style.js';
+
+const require = createRequire(import.meta.url);
+
+/** The parts of fontkit's font object we use. */
+export interface FontkitFont {
+  hasGlyphForCodePoint(cp: number): boolean;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+}
+
+/** The parts of pdfkit's (private) EmbeddedFont class we use. */
+export interface EmbeddedFont {
+  id: string;
+  font: FontkitFont;
+  widthOfString(text: string, size: number): number;
+  encode(text: string): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+  ref(): unknown;
+}
+
+/** One face (family + style) ready for measuring and drawing. */
+export class Face {
+  /** Widths at 1 pt, by string: layout is the hot spot of line breaking. */
+  private readonly widths = new Map<string, number>();
+  private readonly covered = new Map<number, boolean>();
+  readonly ascent: number;
+  readonly descent: number;
+  readonly space: number;
+
+  constructor(readonly key: string, readonly pdf: EmbeddedFont) {
+    const f = pdf.font;
+    this.ascent = f.ascent / f.unitsPerEm;
+    this.descent = f.descent / f.unitsPerEm;
+    this.space = this.width(' ');
+  }
+
+  /** Width of a string at 1 pt (multiply by the size). */
+  width(text: string): number {
+    let w = this.widths.get(text);
+    if (w === undefined) {
+      w = this.pdf.widthOfString(text, 1);
+      this.widths.set(text, w);
+    }
+    return w;
+  }
+
+  /** Whether the face has a glyph for the code point. */
+  has(cp: number): boolean {
+    let ok = this.covered.get(cp);
+    if (ok === undefined) {
+      ok = this.pdf.font.hasGlyphForCodePoint(cp);
+      this.covered.set(cp, ok);
+    }
+    return ok;
+  }
+}
+
+/** All faces of the template, by `${family}/${style}`. */
+export class FontSet {
+  constructor(private readonly faces: Map<string, Face>) {}
+
+  face(family: string, style: FontStyle): Face {
+    const f = this.faces.get(`${family}/${style}`);
+    if (!f) throw new Error(`font ${family}/${style} not loaded`);
+    return f;
+  }
+}
+
+/** Minimal view of the pdfkit document for registering fonts. */
+interface FontHost {
+  registerFont(name: string, src: Buffer): unknown;
+  font(name: string): unknown;
+}
+
+/** Resolves a font path of pdf.yaml: relative to the template folder, absolute, or `npm:pkg/file`. */
+export function resolveFontPath(spec: string, templateDir: string, file: string, key: string): string {
+  let path: string;
+  if (spec.startsWith('npm:')) {
+    try {
+      path = require.resolve(spec.slice(4), { paths: [templateDir, process.cwd()] });
+    } catch {
+      fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, { file });
+    }
+  } else {
+    path = isAbsolute(spec) ? spec : join(templateDir, spec);
+  }
+  if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, { file });
+  return path;
+}
+
+/** Registers every face of the template with the document and returns them. */
+export function loadFonts(doc: FontHost, style: Style, templateDir: string): FontSet {
+  const faces = new Map<string, Face>();
+  for (const [family, paths] of Object.entries(style.config.fonts)) {
+    for (const s of ['regular', 'italic', 'bold', 'boldItalic'] as const) {
+      const key = `${family}/${s}`;
+      const path = resolveFontPath(paths[s], templateDir, style.file, `fonts.${family}.${s}`);
+      let data: Buffer;
+      try {
+        data = readFileSync(path);
+        doc.registerFont(key, data);
+        doc.font(key);
+      } catch (e) {
+        fail('pdf-font', `cannot use font for pdf.yaml key fonts.${family}.${s}: ${path}: ${(e as Error).message}`, { file: style.file });
+      }
+      // pdfkit keeps the current font on `_font`; it is the object that encodes text later.
+      const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+      faces.set(key, new Face(key, embedded));
+    }
+  }
+  return new FontSet(faces);
+}
+
+/** Formats a code point for messages: U+21A9 '↩'. */
+export function describeChar(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(cp)}'`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The print PDF renderer: Edition → hyphenated copy → flow of lines →
+ * pages → PDF bytes. Each stage is its own module; this file only wires them.
+ */
+import PDFDocument from 'pdfkit';
+import type { Edition } from '../../model/types.js';
+import { textsOf } from '../../model/types.js';
+import type { Labels } from '../../templates/labels.js';
+import { InputError, type Reporter } from '../../model/messages.js';
+import { canHyphenate, hyphenateEdition } from '../../transforms/hyphenate.js';
+import type { LayoutContext } from './blocks.js';
+import { bookFlow } from './book.js';
+import { drawPages, type DrawDoc } from './draw.js';
+import { loadFonts } from './fonts.js';
+import { infoOf } from './metadata.js';
+import { paginate } from './paginate.js';
+import { describeProblems, type GlyphProblem } from './runs.js';
+import { resolveStyle } from './style.js';
+import { imageSizer } from './images.js';
+
+export interface PdfRenderInput {
+  edition: Edition;
+  templateDir: string;
+  pdfConfig: unknown;
+  labelsFor: (lang: string) => Labels;
+  reporter: Reporter;
+  onProgress?: (donePages: number) => void;
+}
+
+/** Renders an edition as a print PDF. */
+export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer; pages: number }> {
+  const { edition, templateDir } = input;
+  const timer = phaseTimer();
+  const style = resolveStyle(input.pdfConfig, templateDir);
+  const info = infoOf(edition);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info,
+    lang: edition.meta.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const fonts = loadFonts(doc, style, templateDir);
+  timer('fonts');
+  for (const t of textsOf(edition)) {
+    if (!canHyphenate(t.meta.lang)) input.reporter.warn('pdf-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" is set without hyphenation`, { file: t.file });
+  }
+  const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
+  timer('hyphenate');
+  const problems: GlyphProblem[] = [];
+  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc), outlineLevel: 0 };
+  const flow = bookFlow(hyphenated, input.labelsFor, ctx);
+  timer('lines');
+  if (problems.length > 0) {
+    throw new InputError(describeProblems(problems).map((p) => ({ severity: 'error', rule: 'pdf-glyph', ...p })));
+  }
+  const pagination = paginate(flow, style);
+  timer('paginate');
+  // pdfkit's own info handling would add "now" for missing dates; we set them all above.
+  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, onProgress: input.onProgress });
+  timer('draw');
+  doc.end();
+  const bytes = await done;
+  timer('write');
+  return { bytes, pages: pagination.pages.length };
+}
+
+/** Prints phase durations to stderr when EDITION_PDF_TIMING is set (for tuning). */
+function phaseTimer(): (phase: string) => void {
+  if (!process.env.EDITION_PDF_TIMING) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`pdf ${phase}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}

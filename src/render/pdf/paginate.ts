@@ -1,0 +1,140 @@
+/**
+ * Flow → pages. First fit, then the page break is moved back until it is
+ * legal: no heading (or opening) last on a page, at least `orphans` lines of
+ * a paragraph at the foot and `widows` lines at the head of a page. When no
+ * legal break exists the page is cut where it is full: a short page is
+ * better than an overfull one. Right-hand starts get a blank page before them.
+ */
+import type { FlowBreak, FlowFigure, FlowItem, FlowLine, PageStyle } from './flow.js';
+import type { Style } from './style.js';
+
+export interface Placed {
+  item: FlowLine | FlowFigure;
+  /** Top of the item, from the top of the text block. */
+  y: number;
+  /** Index in the flow (for backtracking). */
+  index: number;
+}
+
+export interface Page {
+  /** 1-based; odd numbers are right-hand pages. */
+  number: number;
+  style: PageStyle;
+  blank: boolean;
+  /** Running head of a right-hand page. */
+  head?: string;
+  items: Placed[];
+  /** Index into `items` where a fill space pushes the rest to the foot. */
+  fillAt?: number;
+}
+
+export interface Pagination {
+  pages: Page[];
+  /** Page number of every named destination. */
+  destPages: Map<string, number>;
+}
+
+type Content = FlowLine | FlowFigure;
+const isContent = (i: FlowItem): i is Content => i.kind === 'line' || i.kind === 'figure';
+
+/** Cuts the flow into pages. */
+export function paginate(flow: FlowItem[], style: Style): Pagination {
+  const cap = style.geometry.blockHeight + 0.01;
+  const { orphans, widows } = style.config;
+  const pages: Page[] = [];
+  let page: Page | null = null;
+  let y = 0;
+  let pending: FlowBreak | null = null;
+  let rest: PageStyle = 'body';
+  let head: string | undefined;
+
+  const open = (s: PageStyle): Page => {
+    const p: Page = { number: pages.length + 1, style: s, blank: false, items: [] };
+    if (head !== undefined) p.head = head;
+    pages.push(p);
+    y = 0;
+    return p;
+  };
+  /** Opens the page that a pending break asks for. */
+  const openPending = (b: FlowBreak): Page => {
+    if (page && page.items.length === 0 && page.fillAt === undefined) pages.pop();
+    if (b.head !== undefined) head = b.head;
+    rest = b.rest;
+    if (b.odd && (pages.length + 1) % 2 === 0) pages.push({ number: pages.length + 1, style: 'plain', blank: true, items: [] });
+    return open(b.first);
+  };
+
+  for (let i = 0; i < flow.length; i++) {
+    const it = flow[i]!;
+    if (it.kind === 'break') {
+      pending = it;
+      continue;
+    }
+    if (pending && (isContent(it) || it.keep || it.fill)) {
+      page = openPending(pending);
+      pending = null;
+    }
+    if (!page) page = open(rest);
+    if (it.kind === 'space') {
+      if (it.fill) {
+        page.fillAt = page.items.length;
+        continue;
+      }
+      if (page.items.length === 0 && !it.keep) continue;
+      if (y + it.height > cap) {
+        page = open(rest);
+        continue;
+      }
+      y += it.height;
+      continue;
+    }
+    if (y + it.height <= cap || page.items.length === 0) {
+      page.items.push({ item: it, y, index: i });
+      y += it.height;
+      continue;
+    }
+    // The page is full: find the latest legal break at or before item i.
+    const k = legalBreak(page.items, i, it, orphans, widows);
+    page.items = page.items.filter((p) => p.index < k);
+    page = open(rest);
+    i = k - 1;
+  }
+
+  const destPages = new Map<string, number>();
+  for (const p of pages) {
+    if (p.fillAt !== undefined) {
+      const used = p.items.reduce((m, x) => Math.max(m, x.y + x.item.height), 0);
+      const delta = style.geometry.blockHeight - used;
+      for (let j = p.fillAt; j < p.items.length; j++) p.items[j]!.y += Math.max(0, delta);
+    }
+    for (const placed of p.items) {
+      for (const m of placed.item.marks ?? []) if (m.kind === 'dest' && !destPages.has(m.name)) destPages.set(m.name, p.number);
+    }
+  }
+  return { pages, destPages };
+}
+
+/**
+ * The flow index where the next page should start, given that `current`
+ * (flow index `i`) does not fit. Candidates run from i backwards over the
+ * items already on the page; the first one that leaves a legal page wins.
+ */
+function legalBreak(placed: Placed[], i: number, current: Content, orphans: number, widows: number): number {
+  const candidates: { index: number; item: Content }[] = [{ index: i, item: current }];
+  for (let j = placed.length - 1; j >= 1; j--) candidates.push({ index: placed[j]!.index, item: placed[j]!.item });
+  for (const c of candidates) {
+    const before = placed.filter((p) => p.index < c.index);
+    const last = before[before.length - 1];
+    if (!last) continue;
+    if (last.item.keepWithNext) continue;
+    const next = c.item;
+    if (last.item.kind === 'line' && next.kind === 'line' && last.item.group && next.group && last.item.group.id === next.group.id) {
+      const g = next.group;
+      const onPage = before.filter((p) => p.item.kind === 'line' && p.item.group?.id === g.id).length;
+      if (onPage < orphans) continue;
+      if (g.count - g.index < widows) continue;
+    }
+    return c.index;
+  }
+  return i;
+}

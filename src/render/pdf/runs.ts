@@ -1,0 +1,194 @@
+/**
+ * Inlines → styled runs: the flat input of line breaking.
+ *
+ * A run is a piece of text in one face, size and baseline shift, optionally a
+ * link. Nesting (emphasis inside a link inside a lang span) is resolved here
+ * once, so the line breaker and the drawing code never look at the model.
+ * Glyph coverage is checked here too, because only here do we know which face
+ * a character is drawn in.
+ */
+import type { Inline, Position, Text } from '../../model/types.js';
+import { describeChar, type Face, type FontSet } from './fonts.js';
+import type { FontStyle, PdfConfig, TypeSpec } from './style.js';
+import { noteDest, refDest, textDest } from './names.js';
+
+export type Link = { kind: 'uri'; uri: string } | { kind: 'dest'; name: string };
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  face: Face;
+  size: number;
+  /** Baseline shift upwards, pt (superscripts). */
+  rise: number;
+  link?: Link;
+  /** Named destination placed where the run starts (note references). */
+  anchor?: string;
+}
+
+export interface BreakRun {
+  kind: 'break';
+}
+
+export type Run = TextRun | BreakRun;
+
+/** A character problem found while building runs. */
+export interface GlyphProblem {
+  cp: number;
+  face: string;
+  text?: Text;
+  position?: Position;
+  snippet: string;
+}
+
+/** What run building needs to know about its surroundings. */
+export interface RunContext {
+  config: PdfConfig;
+  fonts: FontSet;
+  /** The text whose inlines are converted (for notes, xrefs and messages). */
+  text?: Text;
+  /** Position of the block being converted, for messages. */
+  position?: Position;
+  problems: GlyphProblem[];
+}
+
+interface Current {
+  family: string;
+  italic: boolean;
+  bold: boolean;
+  size: number;
+  rise: number;
+  link?: Link;
+}
+
+/** Zero-width characters carry no ink; pdfkit would draw them as boxes. */
+const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+/** Line-feeds and tabs inside a paragraph are plain spaces. */
+const WHITESPACE = /[\t\n\r]/g;
+
+/** Converts inlines in a type spec to runs. */
+export function toRuns(inlines: Inline[], spec: TypeSpec, ctx: RunContext): Run[] {
+  const out: Run[] = [];
+  const cur: Current = {
+    family: spec.family,
+    italic: spec.style === 'italic' || spec.style === 'boldItalic',
+    bold: spec.style === 'bold' || spec.style === 'boldItalic',
+    size: spec.size,
+    rise: 0,
+  };
+  walk(inlines, cur, ctx, out);
+  return out;
+}
+
+/** A plain string as runs in a spec (titles, labels). */
+export function plainRuns(text: string, spec: TypeSpec, ctx: RunContext): Run[] {
+  return toRuns([{ type: 'text', value: text }], spec, ctx);
+}
+
+function faceOf(c: Current, fonts: FontSet): Face {
+  const style: FontStyle = c.bold ? (c.italic ? 'boldItalic' : 'bold') : c.italic ? 'italic' : 'regular';
+  return fonts.face(c.family, style);
+}
+
+function push(out: Run[], c: Current, ctx: RunContext, raw: string, anchor?: string): void {
+  const face = faceOf(c, ctx.fonts);
+  const text = raw.replace(INVISIBLE, '').replace(WHITESPACE, ' ');
+  if (text.length === 0 && !anchor) return;
+  check(text, face, ctx);
+  const run: TextRun = { kind: 'text', text, face, size: c.size, rise: c.rise };
+  if (c.link) run.link = c.link;
+  if (anchor) run.anchor = anchor;
+  out.push(run);
+}
+
+function check(text: string, face: Face, ctx: RunContext): void {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp === 0x20 || cp === 0xad) continue;
+    if (!face.has(cp)) {
+      const at = Math.max(0, i - 20);
+      ctx.problems.push({
+        cp,
+        face: face.key,
+        text: ctx.text,
+        position: ctx.position,
+        snippet: text.slice(at, i + 20).replace(/\u00AD/g, ''),
+      });
+    }
+  }
+}
+
+function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void {
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        push(out, c, ctx, node.value);
+        break;
+      case 'emphasis':
+        // Emphasis inside italic turns upright again, as German typesetting does.
+        walk(node.children, { ...c, italic: !c.italic }, ctx, out);
+        break;
+      case 'strong':
+        walk(node.children, { ...c, bold: true }, ctx, out);
+        break;
+      case 'small':
+        walk(node.children, { ...c, size: c.size * 0.85 }, ctx, out);
+        break;
+      case 'superscript':
+        walk(node.children, { ...c, size: c.size * ctx.config.superscript.scale, rise: c.rise + c.size * ctx.config.superscript.rise }, ctx, out);
+        break;
+      case 'subscript':
+        walk(node.children, { ...c, size: c.size * ctx.config.superscript.scale, rise: c.rise - c.size * 0.12 }, ctx, out);
+        break;
+      case 'lang':
+        // Hyphenation by language already happened (transforms/hyphenate.ts).
+        walk(node.children, c, ctx, out);
+        break;
+      case 'link':
+        walk(node.children, { ...c, link: { kind: 'uri', uri: node.href } }, ctx, out);
+        break;
+      case 'xref':
+        walk(node.children, { ...c, link: { kind: 'dest', name: textDest(node.textId, node.fragment) } }, ctx, out);
+        break;
+      case 'break':
+        out.push({ kind: 'break' });
+        break;
+      case 'noteRef': {
+        const text = ctx.text;
+        const note = text?.notes.find((n) => n.label === node.label);
+        if (!text || !note) {
+          push(out, c, ctx, `[${node.label}]`);
+          break;
+        }
+        const sup: Current = {
+          ...c,
+          size: c.size * ctx.config.superscript.scale,
+          rise: c.rise + c.size * ctx.config.superscript.rise,
+          link: { kind: 'dest', name: noteDest(text.meta.id, note.number) },
+        };
+        push(out, sup, ctx, String(note.number), refDest(text.meta.id, note.number, node.occurrence));
+        break;
+      }
+    }
+  }
+}
+
+/** Turns collected glyph problems into readable messages (one per character and text). */
+export function describeProblems(problems: GlyphProblem[]): { reason: string; file: string; line?: number; column?: number }[] {
+  const seen = new Set<string>();
+  const out: { reason: string; file: string; line?: number; column?: number }[] = [];
+  for (const p of problems) {
+    const key = `${p.cp}|${p.text?.meta.id ?? ''}|${p.face}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = p.text ? ` in text "${p.text.meta.id}"` : '';
+    out.push({
+      reason: `the font ${p.face} has no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or choose a font that has it`,
+      file: p.position?.file ?? p.text?.file ?? '(edition)',
+      line: p.position?.line,
+      column: p.position?.column,
+    });
+  }
+  return out;
+}

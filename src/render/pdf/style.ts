@@ -1,0 +1,234 @@
+/**
+ * The print look of a template: templates/<name>/pdf.yaml, validated here.
+ *
+ * Everything layout-related (page size, margins, type sizes, spacing, line
+ * breaking tolerances) comes from this file so that a user can change the
+ * look without touching code. Page geometry is given in millimetres (how
+ * printers talk), type in points (how typesetters talk); `resolveStyle`
+ * converts everything to points once.
+ */
+import { z } from 'zod';
+import { fail } from '../../model/messages.js';
+
+/** Points per millimetre (72 pt per inch, 25.4 mm per inch). */
+export const PT_PER_MM = 72 / 25.4;
+
+/** Converts millimetres to PDF points. */
+export const mm = (v: number): number => v * PT_PER_MM;
+
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+
+const fontFamily = z.strictObject({
+  regular: z.string().min(1),
+  italic: z.string().min(1),
+  bold: z.string().min(1),
+  boldItalic: z.string().min(1),
+});
+
+const fontStyle = z.enum(['regular', 'italic', 'bold', 'boldItalic']);
+
+/** A piece of type: family, style, size and line height (pt). */
+const typeSpec = z.strictObject({
+  family: z.string().min(1).default('serif'),
+  style: fontStyle.default('regular'),
+  size: positive,
+  leading: positive,
+});
+
+const headingSpec = typeSpec.extend({
+  /** Space above and below, in multiples of the body leading. */
+  spaceBefore: nonNegative.default(1),
+  spaceAfter: nonNegative.default(0.5),
+  align: z.enum(['left', 'center']).default('left'),
+});
+
+export const pdfSchema = z.strictObject({
+  /** Trim size in mm. */
+  page: z.strictObject({ width: positive, height: positive }),
+  /** Margins in mm; inner is the binding side (left on odd pages), outer the other. */
+  margins: z.strictObject({ top: nonNegative, bottom: nonNegative, inner: nonNegative, outer: nonNegative }),
+  /** Font families by name; paths are relative to the template folder or `npm:<package>/<file>`. */
+  fonts: z.record(z.string(), fontFamily),
+  body: typeSpec.extend({
+    /** First-line indent in em. */
+    indent: nonNegative.default(1),
+    align: z.enum(['justify', 'left']).default('justify'),
+  }),
+  blockquote: typeSpec.extend({
+    /** Left and right indent in mm. */
+    indentLeft: nonNegative.default(6),
+    indentRight: nonNegative.default(0),
+    /** Space above and below in multiples of the body leading. */
+    space: nonNegative.default(0.5),
+  }),
+  verse: z.strictObject({
+    /** Hanging indent of wrapped verse lines, in em. */
+    hangingIndent: nonNegative.default(2),
+  }).default({ hangingIndent: 2 }),
+  list: z.strictObject({
+    /** Indent of list item text in mm (the marker hangs in it). */
+    indent: nonNegative.default(5),
+    bullet: z.string().default('–'),
+  }).default({ indent: 5, bullet: '–' }),
+  thematicBreak: z.strictObject({
+    /** Centred mark; an empty string leaves a blank line. */
+    mark: z.string().default('*'),
+    /** Height in multiples of the body leading. */
+    lines: positive.default(2),
+  }).default({ mark: '*', lines: 2 }),
+  headings: z.record(z.string().regex(/^[1-6]$/), headingSpec),
+  /** The block that opens every text: title, subtitle, authors, date/source line. */
+  opening: z.strictObject({
+    /** Distance of the title from the top of the text block, mm. */
+    sink: nonNegative,
+    title: typeSpec,
+    subtitle: typeSpec,
+    author: typeSpec,
+    meta: typeSpec,
+    /** Space between the opening block and the text, in body leadings. */
+    spaceAfter: nonNegative.default(2),
+    align: z.enum(['left', 'center']).default('left'),
+  }),
+  notes: typeSpec.extend({
+    /** Width reserved for the note number, mm. */
+    numberWidth: positive.default(5),
+    /** Space between notes in multiples of the notes leading. */
+    space: nonNegative.default(0.25),
+    heading: typeSpec,
+    /** Heading of a text's group in book-end notes. */
+    textHeading: typeSpec,
+  }),
+  /** Superscript note references: size as a fraction of the surrounding size, raise in em. */
+  superscript: z.strictObject({ scale: positive.default(0.62), rise: z.number().default(0.36) }).default({ scale: 0.62, rise: 0.36 }),
+  runningHead: typeSpec.extend({
+    /** Distance from the top of the text block to the running head's baseline, mm (upwards). */
+    offset: positive,
+  }),
+  folio: typeSpec.extend({
+    /** head: next to the running head; foot: below the text block. */
+    position: z.enum(['head', 'foot']),
+    align: z.enum(['outer', 'center']).default('outer'),
+    /** For the foot: distance from the bottom of the text block to the baseline, mm. */
+    offset: positive.default(10),
+  }),
+  titlePage: z.strictObject({
+    halfTitle: typeSpec,
+    title: typeSpec,
+    subtitle: typeSpec,
+    editors: typeSpec,
+    publisher: typeSpec,
+    /** Title baseline from the top of the text block, mm. */
+    sink: nonNegative,
+  }),
+  imprint: typeSpec,
+  toc: z.strictObject({
+    heading: typeSpec,
+    part: typeSpec,
+    text: typeSpec,
+    author: typeSpec,
+    section: typeSpec,
+    /** Indent per level, mm. */
+    indent: nonNegative.default(4),
+    /** Width reserved for page numbers, mm. */
+    numberWidth: positive.default(8),
+    leader: z.string().default('.'),
+    /** Distance between leader dots, pt. */
+    leaderSpacing: positive.default(4.5),
+  }),
+  part: z.strictObject({ title: typeSpec, sink: nonNegative }),
+  linebreak: z.strictObject({
+    /** Interword glue as fractions of the font's space: stretch and shrink. */
+    stretch: nonNegative.default(0.5),
+    shrink: nonNegative.default(0.33),
+    /** Glyph expansion of justified lines (pdfTeX style): 0.02 lets glyphs widen or narrow by 2 %. */
+    expansion: z.number().min(0).max(0.05).default(0.02),
+    /** Knuth–Plass: largest adjustment ratio tried first; relaxed step by step only where no solution exists. */
+    tolerance: positive.default(1.5),
+    hyphenPenalty: z.number().default(50),
+    /** Extra demerits for two hyphenated lines in a row. */
+    doubleHyphenDemerits: nonNegative.default(3000),
+    /** Hyphenated lines allowed in a row. */
+    maxHyphensInRow: z.number().int().positive().default(2),
+    adjacentLooseTightDemerits: nonNegative.default(3000),
+  }).default({ stretch: 0.5, shrink: 0.33, expansion: 0.02, tolerance: 1.5, hyphenPenalty: 50, doubleHyphenDemerits: 3000, maxHyphensInRow: 2, adjacentLooseTightDemerits: 3000 }),
+  hyphenation: z.strictObject({
+    leftMin: z.number().int().min(1).default(2),
+    rightMin: z.number().int().min(1).default(3),
+  }).default({ leftMin: 2, rightMin: 3 }),
+  /** Minimum lines of a paragraph at the foot (orphans) and head (widows) of a page. */
+  orphans: z.number().int().min(1).default(2),
+  widows: z.number().int().min(1).default(2),
+});
+
+export type PdfConfig = z.infer<typeof pdfSchema>;
+export type TypeSpec = z.infer<typeof typeSpec>;
+export type FontStyle = z.infer<typeof fontStyle>;
+export type HeadingSpec = z.infer<typeof headingSpec>;
+
+/** Page geometry in points. */
+export interface Geometry {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  inner: number;
+  outer: number;
+  /** Width of the text block (the measure). */
+  measure: number;
+  /** Height of the text block. */
+  blockHeight: number;
+}
+
+export interface Style {
+  config: PdfConfig;
+  geometry: Geometry;
+  /** Path of the pdf.yaml, for messages. */
+  file: string;
+}
+
+/** Validates a parsed pdf.yaml; a bad key becomes an InputError naming the file and the key. */
+export function resolveStyle(raw: unknown, templateDir: string): Style {
+  const file = `${templateDir.replace(/\/$/, '')}/pdf.yaml`;
+  const parsed = pdfSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    fail('pdf-config', `invalid pdf.yaml key ${key}${extra}: ${issue.message}`, { file });
+  }
+  const config = parsed.data;
+  for (const [where, family] of familiesUsed(config)) {
+    if (!config.fonts[family]) fail('pdf-config', `invalid pdf.yaml key ${where}.family: no font family "${family}" under fonts`, { file });
+  }
+  const g = config.page;
+  const m = config.margins;
+  const geometry: Geometry = {
+    width: mm(g.width),
+    height: mm(g.height),
+    top: mm(m.top),
+    bottom: mm(m.bottom),
+    inner: mm(m.inner),
+    outer: mm(m.outer),
+    measure: mm(g.width - m.inner - m.outer),
+    blockHeight: mm(g.height - m.top - m.bottom),
+  };
+  if (geometry.measure < 72 || geometry.blockHeight < 72) {
+    fail('pdf-config', 'invalid pdf.yaml key margins: the text block is smaller than one inch', { file });
+  }
+  return { config, geometry, file };
+}
+
+/** Every (key path, family name) pair a config refers to, to check them against `fonts`. */
+function familiesUsed(c: PdfConfig): [string, string][] {
+  const out: [string, string][] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (v === null || typeof v !== 'object') return;
+    for (const [k, child] of Object.entries(v)) {
+      if (k === 'family' && typeof child === 'string') out.push([path, child]);
+      else if (path !== 'fonts') visit(child, path ? `${path}.${k}` : k);
+    }
+  };
+  visit(c, '');
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Writes positioned text straight into a page's content stream.
+ *
+ * pdfkit's `text()` wraps every call in save/transform/BT/ET/restore and
+ * re-measures the string; for ~100 000 words that is most of the run time.
+ * We already know where every word goes, so we emit one BT…ET block per page
+ * with a `Tm` per word and pdfkit's own glyph encoding (same shaping, same
+ * subset, same ToUnicode map, so copy and search keep working).
+ */
+import type { Face } from './fonts.js';
+
+/** Formats a number for the content stream: 3 decimals at most, no exponent (deterministic). */
+export function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** The page-level API of pdfkit we need (private but stable across 0.1x). */
+export interface ContentHost {
+  addContent(data: string): unknown;
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
+const tjCaches = new WeakMap<Face, Map<string, string>>();
+function tjCache(face: Face): Map<string, string> {
+  let m = tjCaches.get(face);
+  if (!m) {
+    m = new Map();
+    tjCaches.set(face, m);
+  }
+  return m;
+}
+
+export class TextWriter {
+  private ops: string[] = [];
+  private face: Face | null = null;
+  private size = 0;
+  private hscale = 100;
+
+  constructor(private readonly doc: ContentHost) {}
+
+  /** Draws `text` with its baseline at (x, y), top-left page coordinates; `scale` widens glyphs (expansion). */
+  text(face: Face, size: number, x: number, y: number, text: string, scale = 1): void {
+    if (text === '') return;
+    const pdf = face.pdf;
+    const hscale = Math.round(scale * 10000) / 100;
+    if (hscale !== this.hscale) {
+      this.ops.push(`${num(hscale)} Tz`);
+      this.hscale = hscale;
+    }
+    if (this.face !== face || this.size !== size) {
+      const fonts = this.doc.page.fonts;
+      if (fonts[pdf.id] == null) fonts[pdf.id] = pdf.ref();
+      this.ops.push(`/${pdf.id} ${num(size)} Tf`);
+      this.face = face;
+      this.size = size;
+    }
+    const H = this.doc.page.height;
+    this.ops.push(`1 0 0 1 ${num(x)} ${num(H - y)} Tm`);
+    const cached = tjCache(face).get(text);
+    if (cached !== undefined) {
+      this.ops.push(cached);
+      return;
+    }
+    const [hex, pos] = pdf.encode(text);
+    const unit = (size / 1000) * (hscale / 100);
+    const parts: string[] = [];
+    let cur = '';
+    let cx = x;
+    let simple = true;
+    const start = this.ops.length;
+    const flush = (): void => {
+      if (cur) parts.push(`<${cur}>`);
+      cur = '';
+      if (parts.length > 0) this.ops.push(`[${parts.join(' ')}] TJ`);
+      parts.length = 0;
+    };
+    for (let i = 0; i < hex.length; i++) {
+      const p = pos[i]!;
+      if (p.xOffset || p.yOffset) {
+        // Mark positioning (combining accents): place the glyph on its own.
+        simple = false;
+        flush();
+        this.ops.push(`1 0 0 1 ${num(cx + p.xOffset * unit)} ${num(H - y + (p.yOffset * size) / 1000)} Tm`, `<${hex[i]}> Tj`);
+        cx += p.xAdvance * unit;
+        this.ops.push(`1 0 0 1 ${num(cx)} ${num(H - y)} Tm`);
+        continue;
+      }
+      cur += hex[i];
+      const adjust = p.xAdvance - p.advanceWidth;
+      if (adjust !== 0) {
+        parts.push(`<${cur}> ${num(-adjust)}`);
+        cur = '';
+      }
+      cx += p.xAdvance * unit;
+    }
+    flush();
+    // A TJ array is in font units, independent of size and position: reuse it for the same word.
+    if (simple && this.ops.length === start + 1) tjCache(face).set(text, this.ops[start]!);
+  }
+
+  /** Writes the collected text of the page (in unflipped PDF coordinates). */
+  finish(): void {
+    if (this.ops.length === 0) return;
+    // pdfkit flips the y axis on every new page; undo it for our absolute Tm values.
+    this.doc.addContent(`q\n1 0 0 -1 0 ${num(this.doc.page.height)} cm\nBT\n${this.ops.join('\n')}\nET\nQ`);
+    this.ops = [];
+    this.face = null;
+    this.size = 0;
+    this.hscale = 100;
+  }
+}

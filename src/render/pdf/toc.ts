@@ -1,0 +1,82 @@
+/**
+ * The table of contents. Its entries are known from the model, their page
+ * numbers only after pagination: every entry line reserves a column for the
+ * number and carries a `Leader` that names the destination whose page is
+ * printed when the page is drawn. So the contents take the same number of
+ * pages whatever the numbers are, and one layout pass suffices.
+ */
+import type { Edition } from '../../model/types.js';
+import type { Labels } from '../../templates/labels.js';
+import { plainText, type LayoutContext } from './blocks.js';
+import type { FlowItem, FlowLine } from './flow.js';
+import { notesDest, textDest } from './names.js';
+import { partDest } from './opening.js';
+import { setString } from './setlines.js';
+import { mm } from './style.js';
+
+export interface TocEntry {
+  kind: 'part' | 'text' | 'section' | 'notes';
+  /** Indent level (0 = flush left). */
+  level: number;
+  title: string;
+  author?: string;
+  dest: string;
+}
+
+/** Entries in reading order: parts, texts with authors, their headings (depth 1) and notes sections. */
+export function tocEntries(edition: Edition, labelsFor: (lang: string) => Labels): TocEntry[] {
+  const out: TocEntry[] = [];
+  edition.parts.forEach((part, i) => {
+    if (part.title) out.push({ kind: 'part', level: 0, title: part.title, dest: partDest(i) });
+    for (const text of part.texts) {
+      const e: TocEntry = { kind: 'text', level: 0, title: text.meta.title, dest: textDest(text.meta.id) };
+      if (text.meta.authors.length > 0) e.author = text.meta.authors.join(', ');
+      out.push(e);
+      for (const b of text.blocks) {
+        if (b.type === 'heading' && b.depth === 1) out.push({ kind: 'section', level: 1, title: plainText(b.children), dest: textDest(text.meta.id, b.id) });
+      }
+      if (edition.meta.notes === 'text' && text.notes.length > 0) {
+        out.push({ kind: 'notes', level: 1, title: labelsFor(text.meta.lang).notes, dest: notesDest(text.meta.id) });
+      }
+    }
+  });
+  if (edition.meta.notes === 'book' && edition.parts.some((p) => p.texts.some((t) => t.notes.length > 0))) {
+    out.push({ kind: 'notes', level: 0, title: labelsFor(edition.meta.lang).notes, dest: notesDest() });
+  }
+  return out;
+}
+
+/** The contents pages, starting on a right-hand page. */
+export function layoutToc(entries: TocEntry[], labels: Labels, ctx: LayoutContext): FlowItem[] {
+  const t = ctx.style.config.toc;
+  const measure = ctx.style.geometry.measure;
+  const numberWidth = mm(t.numberWidth);
+  const out: FlowItem[] = [
+    { kind: 'break', odd: true, first: 'plain', rest: 'body', head: labels.contents },
+    { kind: 'space', height: mm(ctx.style.config.opening.sink), keep: true },
+    ...setString(labels.contents, t.heading, ctx, { keepWithNext: true, marks: [{ kind: 'dest', name: 'contents' }, { kind: 'outline', title: labels.contents, level: 0 }] }),
+    { kind: 'space', height: t.heading.leading },
+  ];
+  for (const e of entries) {
+    const spec = e.kind === 'part' ? t.part : e.kind === 'text' ? t.text : t.section;
+    if (e.kind === 'part') out.push({ kind: 'space', height: spec.leading });
+    else if (e.kind === 'text') out.push({ kind: 'space', height: spec.leading * 0.4 });
+    const x = e.level * mm(t.indent);
+    const gap = spec.size * 0.5;
+    const lines = setString(e.title, spec, ctx, { x, width: measure - x - numberWidth - gap, keepWithNext: true });
+    const last = lines[lines.length - 1];
+    if (last) {
+      const face = ctx.fonts.face(spec.family, spec.style);
+      last.leader = { kind: 'leader', from: last.line.width + gap, right: measure - x, numberWidth, dest: e.dest, face, size: spec.size, dots: t.leader, spacing: t.leaderSpacing };
+      if (!e.author) delete last.keepWithNext;
+    }
+    out.push(...lines);
+    if (e.author) out.push(...setString(e.author, t.author, ctx, { x, width: measure - x - numberWidth - gap }));
+  }
+  return out;
+}
+
+/** The line of a leader's page number, for tests. */
+export function leaderLines(items: FlowItem[]): FlowLine[] {
+  return items.filter((i): i is FlowLine => i.kind === 'line' && i.leader !== undefined);
+}

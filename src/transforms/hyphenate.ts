@@ -1,0 +1,160 @@
+/**
+ * The `hyphenate` transform: inserts soft hyphens (U+00AD) at the allowed
+ * break points of words, by language (`hyphen` patterns, sync API).
+ *
+ * It runs in the PDF pipeline only and on a copy of the edition: an EPUB
+ * reader hyphenates by itself and soft hyphens would only disturb search and
+ * copying there. Headings and verse are left alone (they are set ragged and
+ * never broken inside words).
+ */
+import { createRequire } from 'node:module';
+import type { Block, Edition, Inline } from '../model/types.js';
+
+const require = createRequire(import.meta.url);
+
+export const SOFT_HYPHEN = '\u00AD';
+
+export interface HyphenateOptions {
+  /** Letters that must stay before a break. */
+  leftMin: number;
+  /** Letters that must move to the next line. */
+  rightMin: number;
+}
+
+const DEFAULTS: HyphenateOptions = { leftMin: 2, rightMin: 3 };
+
+type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+
+/** Pattern modules by language tag; `null` = no patterns for that language. */
+const modules = new Map<string, HyphenateSync | null>();
+
+/** The `hyphen` module for a BCP 47 tag: de → hyphen/de, en-GB → hyphen/en-gb, en → hyphen/en-us. */
+function hyphenatorFor(lang: string): HyphenateSync | null {
+  const tag = lang.toLowerCase();
+  const cached = modules.get(tag);
+  if (cached !== undefined) return cached;
+  const primary = tag.split('-')[0]!;
+  const candidates = primary === 'en' ? [tag, 'en-us'] : primary === 'de' ? ['de'] : [tag, primary];
+  let found: HyphenateSync | null = null;
+  for (const name of candidates) {
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) continue;
+    try {
+      found = (require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync }).hyphenateSync;
+      break;
+    } catch {
+      // No patterns under this name; try the next candidate.
+    }
+  }
+  modules.set(tag, found);
+  return found;
+}
+
+/** Whether soft hyphens can be inserted for a language. */
+export function canHyphenate(lang: string): boolean {
+  return hyphenatorFor(lang) !== null;
+}
+
+const wordCache = new Map<string, string>();
+const WORD = /\p{L}[\p{L}\p{M}]*/gu;
+
+/** Hyphenates one word (letters only), keeping leftMin/rightMin letters on each side. */
+export function hyphenateWord(word: string, lang: string, opts: HyphenateOptions = DEFAULTS): string {
+  const key = `${lang}|${opts.leftMin}|${opts.rightMin}|${word}`;
+  const hit = wordCache.get(key);
+  if (hit !== undefined) return hit;
+  let result = word;
+  const letters = Array.from(word).length;
+  const h = hyphenatorFor(lang);
+  if (h && letters >= opts.leftMin + opts.rightMin) {
+    const marked = h(word, { hyphenChar: SOFT_HYPHEN, minWordLength: opts.leftMin + opts.rightMin });
+    let out = '';
+    let before = 0;
+    for (const ch of marked) {
+      if (ch === SOFT_HYPHEN) {
+        if (before >= opts.leftMin && letters - before >= opts.rightMin) out += ch;
+      } else {
+        out += ch;
+        before++;
+      }
+    }
+    result = out;
+  }
+  if (wordCache.size > 200_000) wordCache.clear();
+  wordCache.set(key, result);
+  return result;
+}
+
+/** Hyphenates every word of a string. */
+export function hyphenateString(text: string, lang: string, opts: HyphenateOptions = DEFAULTS): string {
+  return text.replace(WORD, (w) => hyphenateWord(w, lang, opts));
+}
+
+/** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists and notes. */
+export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS): Edition {
+  const copy = structuredClone(edition);
+  for (const part of copy.parts) {
+    for (const text of part.texts) {
+      const lang = text.meta.lang || copy.meta.lang;
+      hyphenateBlocks(text.blocks, lang, opts);
+      for (const note of text.notes) hyphenateBlocks(note.blocks, lang, opts);
+    }
+  }
+  return copy;
+}
+
+function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions): void {
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        hyphenateInlines(block.children, lang, opts);
+        unhyphenateLastWord(block.children);
+        break;
+      case 'blockquote':
+        hyphenateBlocks(block.children, lang, opts);
+        break;
+      case 'list':
+        for (const item of block.items) hyphenateBlocks(item, lang, opts);
+        break;
+      default:
+        // Headings, verse, breaks and figures are never broken inside words.
+        break;
+    }
+  }
+}
+
+function hyphenateInlines(inlines: Inline[], lang: string, opts: HyphenateOptions): void {
+  for (const node of inlines) {
+    if (node.type === 'text') node.value = hyphenateString(node.value, lang, opts);
+    else if (node.type === 'lang') hyphenateInlines(node.children, node.lang, opts);
+    // A URL shown as link text must stay intact; other links are ordinary words.
+    else if (node.type === 'link' && /^(https?:|mailto:|www\.)/.test(plain(node.children))) continue;
+    else if ('children' in node) hyphenateInlines(node.children, lang, opts);
+  }
+}
+
+function plain(inlines: Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' ? n.value : 'children' in n ? plain(n.children) : '')).join('');
+}
+
+/** A paragraph's last word is never broken: a lone syllable on the last line looks like an error. */
+/** Returns true once the last word has been reached. */
+function unhyphenateLastWord(inlines: Inline[]): boolean {
+  for (let i = inlines.length - 1; i >= 0; i--) {
+    const node = inlines[i]!;
+    if (node.type === 'text') {
+      if (!/\p{L}/u.test(node.value)) {
+        if (/\s/.test(node.value)) return true;
+        continue;
+      }
+      const cut = node.value.search(/\S*\s*$/);
+      node.value = node.value.slice(0, cut) + node.value.slice(cut).replaceAll(SOFT_HYPHEN, '');
+      // If the word began in an earlier node ("Ver<em>fassung</em>") keep going left.
+      if (cut > 0) return true;
+    } else if (node.type === 'break') {
+      return true;
+    } else if ('children' in node) {
+      if (unhyphenateLastWord(node.children)) return true;
+    }
+  }
+  return false;
+}
