@@ -8,16 +8,18 @@ import { textsOf } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import type { Library } from '../library/load.js';
 import type { Manifest } from '../manifest/schema.js';
-import { selectTexts } from '../select/select.js';
+import { selectTexts, type Locate } from '../select/select.js';
 import { editionSteps } from '../transforms/index.js';
 import { clone } from '../model/walk.js';
+import { normalizeIsbn } from '../manifest/isbn.js';
 
 export interface AssembleInput {
   manifest: Manifest;
   /** Where the manifest came from (a file, or "command line"). */
   origin: string;
   slug: string;
-  positionOf: (path: (string | number)[]) => { line: number; column: number };
+  /** Where each manifest path came from (file:line, or a command-line argument). */
+  locate: Locate;
   library: Library;
   reporter: Reporter;
   /** Seconds since 1970 (SOURCE_DATE_EPOCH), for reproducible dates. */
@@ -26,7 +28,7 @@ export interface AssembleInput {
 
 export function assembleEdition(input: AssembleInput): Edition {
   const { manifest, library } = input;
-  const parts = selectTexts(manifest, library, input.origin, input.positionOf).map((p) => ({
+  const parts = selectTexts(manifest, library, input.locate).map((p) => ({
     ...(p.title ? { title: p.title } : {}),
     // Each edition gets its own copy: its steps (links) must not leak into other selections.
     texts: p.sources.map((s) => clone(s.text)),
@@ -35,7 +37,7 @@ export function assembleEdition(input: AssembleInput): Edition {
   const meta: EditionMeta = {
     title: manifest.title,
     editors: manifest.editor ?? [],
-    lang: manifest.lang,
+    lang: manifest.lang ?? commonLang(texts),
     identifier: identifierOf(manifest, input.slug, texts),
     modified: modifiedDate(input.sourceDateEpoch, manifest.date, texts),
     template: manifest.template,
@@ -55,14 +57,38 @@ export function assembleEdition(input: AssembleInput): Edition {
   return edition;
 }
 
+/**
+ * The edition's own language when the manifest names none: the language most
+ * of its texts are in, counted by primary subtag (de and de-CH are both
+ * German; ties go to the earlier text). The full tag is kept when all those
+ * texts share it. Each text keeps its own `lang` regardless.
+ */
+function commonLang(texts: Text[]): string {
+  const groups = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  for (const t of texts) {
+    const primary = t.meta.lang.toLowerCase().split('-')[0]!;
+    count.set(primary, (count.get(primary) ?? 0) + 1);
+    groups.set(primary, (groups.get(primary) ?? new Set()).add(t.meta.lang));
+  }
+  let best: string | undefined;
+  for (const [primary, n] of count) if (best === undefined || n > count.get(best)!) best = primary;
+  if (best === undefined) return 'de';
+  const tags = groups.get(best)!;
+  return tags.size === 1 ? [...tags][0]! : best;
+}
+
 /** urn:isbn when there is an ISBN; otherwise a name-based UUID of the edition, stable across builds. */
 function identifierOf(manifest: Manifest, slug: string, texts: Text[]): string {
-  if (manifest.isbn) return `urn:isbn:${manifest.isbn.replace(/[-\s]/g, '')}`;
+  if (manifest.isbn) return `urn:isbn:${normalizeIsbn(manifest.isbn)}`;
   const hash = crypto.createHash('sha1').update([slug, manifest.title, ...texts.map((t) => t.meta.id)].join('\n')).digest('hex');
   // RFC 4122 version 5 layout (name-based, SHA-1).
   const v = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-${((parseInt(hash.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hash.slice(18, 20)}-${hash.slice(20, 32)}`;
   return `urn:uuid:${v}`;
 }
+
+/** 1980-01-02 UTC: the earliest date every zip tool shows the same in every time zone. */
+const ZIP_EPOCH = Date.UTC(1980, 0, 2);
 
 function dateFromPartial(d: PartialDate): Date {
   return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
@@ -80,7 +106,9 @@ function modifiedDate(epoch: number | undefined, date: string | undefined, texts
     return dateFromPartial({ year: y!, ...(m ? { month: m } : {}), ...(d ? { day: d } : {}) });
   }
   const dated = texts.flatMap((t) => (t.meta.date ? [dateFromPartial(t.meta.date)] : []));
-  return dated.length ? new Date(Math.max(...dated.map((d) => d.getTime()))) : new Date(0);
+  // Zip (DOS) timestamps cannot go before 1980: a text of 1917 wrapped round to 2045
+  // in the EPUB's entries (2025-11, issue 4). The floor keeps the output reproducible.
+  return new Date(Math.max(ZIP_EPOCH, ...dated.map((d) => d.getTime())));
 }
 
 export { textsOf };

@@ -8,11 +8,13 @@ import { textsOf } from '../model/types.js';
 import { Reporter, type Message } from '../model/messages.js';
 import { loadLibrary, type Library } from '../library/load.js';
 import { validateManifest, loadManifest } from '../manifest/load.js';
-import type { Format, ManifestInput } from '../manifest/schema.js';
+import type { Format, Manifest, ManifestInput } from '../manifest/schema.js';
+import type { Locate } from '../select/select.js';
 import { assembleEdition } from './assemble.js';
-import { loadTemplate, type Template } from '../templates/load.js';
-import { renderEpub } from '../render/epub/index.js';
+import { loadTemplate } from '../templates/load.js';
+import { renderFormat } from './render.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
+import { slugify } from '../util/slug.js';
 
 export interface BuildOptions {
   /** Folder of the source files; default ./sources of the project root. */
@@ -28,9 +30,11 @@ export interface BuildOptions {
   reporter?: Reporter;
   /** Seconds since 1970; default from the SOURCE_DATE_EPOCH environment variable. */
   sourceDateEpoch?: number;
+  /** Called when a format of an edition starts rendering (for progress displays). */
+  onStart?: (edition: string, format: Format, info: { texts: number; words: number }) => void;
   /** Called after each output file is written. */
   onFile?: (file: OutputFile) => void;
-  /** Called while a PDF is laid out. */
+  /** Called while a PDF is laid out, with the pages done so far. */
   onProgress?: (edition: string, format: Format, pages: number) => void;
 }
 
@@ -42,12 +46,19 @@ export interface OutputFile {
   pages?: number;
   texts: number;
   notes: number;
+  words: number;
+  /** Milliseconds spent rendering this file. */
+  ms: number;
 }
 
 export interface BuildResult {
   edition: Edition;
+  /** The validated manifest (with defaults filled in). */
+  manifest: Manifest;
   files: OutputFile[];
   warnings: Message[];
+  /** Folders of the template and the ones it extends (a watcher rebuilds when they change). */
+  templateDirs: string[];
 }
 
 function epochFromEnv(): number | undefined {
@@ -56,12 +67,37 @@ function epochFromEnv(): number | undefined {
 }
 
 export interface EditionRequest {
-  /** The manifest as an object (API) … */
+  /** The manifest as an object (API, ad-hoc selections) … */
   manifest?: ManifestInput;
   /** … or a manifest file. */
   manifestFile?: string;
   /** Base name of the output files (default: the manifest's file name, or a slug of the title). */
   slug?: string;
+  /** For a manifest object: where its fields came from, for messages (default: `<manifest>`). */
+  locate?: Locate;
+}
+
+interface ResolvedRequest {
+  manifest: Manifest;
+  origin: string;
+  locate: Locate;
+  slug: string;
+}
+
+/** Reads and validates the manifest of a request. */
+export function resolveRequest(request: EditionRequest): ResolvedRequest {
+  if (request.manifestFile) {
+    const loaded = loadManifest(request.manifestFile);
+    return {
+      manifest: loaded.manifest,
+      origin: path.relative(process.cwd(), loaded.file) || loaded.file,
+      locate: loaded.locate,
+      slug: request.slug ?? path.basename(loaded.file).replace(/\.ya?ml$/i, ''),
+    };
+  }
+  const locate = request.locate ?? (() => ({ file: '<manifest>' }));
+  const manifest = validateManifest(request.manifest, locate);
+  return { manifest, origin: locate([]).file, locate, slug: request.slug ?? (slugify(manifest.title) || 'edition') };
 }
 
 /** Builds one edition: EPUB and/or PDF, each written atomically into the output folder. */
@@ -69,57 +105,35 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
   const reporter = options.reporter ?? new Reporter();
   const warningsBefore = reporter.warnings.length;
-  let manifest;
-  let origin: string;
-  let positionOf: (p: (string | number)[]) => { line: number; column: number };
-  let slug: string;
-  if (request.manifestFile) {
-    const loaded = loadManifest(request.manifestFile);
-    manifest = loaded.manifest;
-    origin = path.relative(process.cwd(), loaded.file) || loaded.file;
-    positionOf = loaded.positionOf;
-    slug = request.slug ?? path.basename(loaded.file).replace(/\.ya?ml$/i, '');
-  } else {
-    origin = '<manifest>';
-    positionOf = () => ({ line: 1, column: 1 });
-    manifest = validateManifest(request.manifest, origin, positionOf);
-    const { slugify } = await import('../util/slug.js');
-    slug = request.slug ?? (slugify(manifest.title) || 'edition');
-  }
+  const { manifest, origin, locate, slug } = resolveRequest(request);
   const library = options.library ?? loadLibrary(path.resolve(projectRoot, options.sourcesDir ?? 'sources'), { projectRoot, reporter });
-  const edition = assembleEdition({ manifest, origin, slug, positionOf, library, reporter, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
+  const edition = assembleEdition({ manifest, origin, slug, locate, library, reporter, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
   reporter.throwIfErrors();
-  const template = loadTemplate(manifest.template, projectRoot, origin);
   const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));
+  if (formats.length === 0) {
+    reporter.warn('format-none', `nothing to build: the manifest asks for ${manifest.formats.join(', ')}, the command line for ${options.formats?.join(', ')}`, locate(['formats']));
+  }
+  const template = loadTemplate(manifest.template, projectRoot, locate(['template']).file, formats);
   const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
   sweepTemporaries(outDir);
-  // Render everything first, write afterwards: an error in the PDF must not leave a new EPUB beside an old PDF.
-  const rendered: { format: Format; bytes: Buffer; pages?: number }[] = [];
-  for (const format of formats) rendered.push({ format, ...(await renderFormat(format, edition, template, reporter, options)) });
   const texts = textsOf(edition);
+  const info = { texts: texts.length, words: texts.reduce((n, t) => n + t.words, 0) };
+  // Render everything first, write afterwards: an error in the PDF must not leave a new EPUB beside an old PDF.
+  const rendered: { format: Format; bytes: Buffer; pages?: number; ms: number }[] = [];
+  for (const format of formats) {
+    options.onStart?.(slug, format, info);
+    const started = performance.now();
+    const r = await renderFormat(format, edition, template, reporter, (pages) => options.onProgress?.(slug, format, pages));
+    rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
+  }
   const notes = texts.reduce((n, t) => n + t.notes.length, 0);
   const files: OutputFile[] = [];
   for (const r of rendered) {
     const file = path.join(outDir, `${slug}.${r.format}`);
     writeFileAtomic(file, r.bytes);
-    const out: OutputFile = { edition: slug, format: r.format, path: file, bytes: r.bytes.length, texts: texts.length, notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
+    const out: OutputFile = { edition: slug, format: r.format, path: file, bytes: r.bytes.length, texts: texts.length, notes, words: info.words, ms: r.ms, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     files.push(out);
     options.onFile?.(out);
   }
-  return { edition, files, warnings: reporter.warnings.slice(warningsBefore) };
-}
-
-async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, options: BuildOptions): Promise<{ bytes: Buffer; pages?: number }> {
-  if (format === 'epub') return { bytes: (await renderEpub(edition, template)).bytes };
-  // Loaded on demand: fonts and line-breaking tables are only needed for PDFs.
-  const { renderPdf } = await import('../render/pdf/index.js');
-  const pdfFile = template.file('pdf.yaml');
-  return renderPdf({
-    edition,
-    templateDir: path.dirname(pdfFile),
-    pdfConfig: template.pdfConfig,
-    labelsFor: (lang) => template.labelsFor(lang),
-    reporter,
-    onProgress: (pages) => options.onProgress?.(edition.meta.slug, 'pdf', pages),
-  });
+  return { edition, manifest, files, warnings: reporter.warnings.slice(warningsBefore), templateDirs: template.chain };
 }

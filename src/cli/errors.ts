@@ -4,6 +4,7 @@
  * is a bug, reported with its stack so it can be fixed.
  */
 import { InputError, formatMessage, type Message } from '../model/messages.js';
+import { UsageError } from '../select/adhoc.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -20,12 +21,19 @@ export function printMessages(messages: Message[], stream: NodeJS.WritableStream
   }
 }
 
+/** Prints a usage mistake the way yargs does and returns exit code 2. */
+export function reportUsage(message: string): number {
+  process.stderr.write(`edition: ${message}\nRun \`edition --help\` for usage.\n`);
+  return EXIT_USAGE;
+}
+
 /** Reports an error thrown by a command and returns the exit code. */
 export function reportFailure(e: unknown, seen?: Set<string>): number {
   if (e instanceof InputError) {
     printMessages(e.messages, process.stderr, seen);
     return EXIT_INPUT;
   }
+  if (e instanceof UsageError) return reportUsage(e.message);
   process.stderr.write(`edition: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   return EXIT_BUG;
 }

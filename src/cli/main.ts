@@ -1,9 +1,31 @@
-/** The yargs definition of the `edition` command line. Runners live in their own files. */
-import yargs from 'yargs';
-import { runBuild } from './build.js';
+/**
+ * The yargs definition of the `edition` command line. Runners live in their
+ * own files (build.ts, list.ts, check.ts, templates.ts); this file only says
+ * which options exist. Exit codes: 0 ok, 1 problems in the input, 2 usage.
+ */
+import yargs, { type Argv } from 'yargs';
 import { EXIT_USAGE } from './errors.js';
+import { parseSelect, SELECT_KEYS } from '../select/adhoc.js';
 
 const FORMATS = ['epub', 'pdf'] as const;
+const SORTS = ['listed', 'date', 'title', 'author'] as const;
+
+/** --select/--id/--sort, shared by `build` and `list`. */
+function selectionOptions<T>(y: Argv<T>) {
+  return y
+    .option('select', {
+      type: 'string', array: true, requiresArg: true, group: 'Selection:',
+      describe: `Texts matching key:value (keys: ${SELECT_KEYS.join(', ')}); repeat to narrow (AND). year takes 1917, 1917..1918, ..1918, 1917..`,
+      coerce: (values: string[]) => {
+        // Parsed here only to fail early with exit code 2; the runner parses again into queries.
+        values.forEach(parseSelect);
+        return values;
+      },
+    })
+    .option('id', { type: 'string', array: true, requiresArg: true, group: 'Selection:', describe: 'Source ids, comma-separated, in this order' })
+    .option('sort', { choices: SORTS, group: 'Selection:', describe: 'Order of the texts (default: as listed, query matches by date)' })
+    .option('sources', { type: 'string', default: 'sources', describe: 'Folder of the source texts' });
+}
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -13,31 +35,90 @@ export async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nTypeset EPUB 3 and print PDF editions from a library of Markdown texts.')
     .command(
       'build [manifests..]',
-      'Build editions (default: every editions/*.yaml) into the output folder',
+      'Build editions (default: every editions/*.yaml), or an ad-hoc selection',
       (y) =>
-        y
+        selectionOptions(y)
           .positional('manifests', { type: 'string', array: true, default: [], describe: 'Edition manifests (YAML)' })
-          .option('sources', { type: 'string', default: 'sources', describe: 'Folder of the source texts' })
+          .option('title', { type: 'string', group: 'Ad-hoc edition:', describe: 'Title of an ad-hoc selection; also names the files' })
+          .option('subtitle', { type: 'string', group: 'Ad-hoc edition:' })
+          .option('editor', { type: 'string', group: 'Ad-hoc edition:' })
+          .option('publisher', { type: 'string', group: 'Ad-hoc edition:' })
+          .option('template', { type: 'string', group: 'Ad-hoc edition:', describe: 'Template name (see `edition templates`; default buch)' })
+          .option('notes', { choices: ['text', 'book'] as const, group: 'Ad-hoc edition:', describe: 'Notes after each text, or at the end of the book' })
+          .option('lang', { type: 'string', group: 'Ad-hoc edition:', describe: 'Language of the edition pages (default: most texts\')' })
           .option('out', { type: 'string', default: 'dist', describe: 'Output folder' })
           .option('format', { type: 'string', describe: 'Formats to build, comma-separated: epub,pdf', coerce: parseFormats })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
           .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors (exit 1)' })
+          .option('watch', { type: 'boolean', default: false, describe: 'Rebuild when a source, manifest or template changes' })
           .example('$0 build', 'build every edition in editions/')
-          .example('$0 build editions/russische-revolution.yaml --format epub', 'only the EPUB of one edition'),
+          .example('$0 build editions/russische-revolution.yaml --format epub', 'only the EPUB of one edition')
+          .example('$0 build --select author:Lenin --select year:1917..1918 --title "Lenin 1917"', 'an ad-hoc selection → dist/lenin-1917.epub/.pdf')
+          .example('$0 build --id text-a,text-b --title "Zwei Texte" --notes book', 'two texts in this order, notes at the end')
+          .example('$0 build --watch --format epub', 'rebuild on every change'),
       async (a) => {
-        code = await runBuild({ manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, quiet: a.quiet, strict: a.strict });
+        // Runners are imported when their command runs: --help and usage errors stay fast.
+        const { runBuild } = await import('./build.js');
+        code = await runBuild({
+          manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
+          select: a.select, id: a.id, sort: a.sort, title: a.title, subtitle: a.subtitle, editor: a.editor, publisher: a.publisher, template: a.template, notes: a.notes, lang: a.lang,
+        });
       },
     )
-    .demandCommand(1, 'Name a command: build')
+    .command(
+      'list',
+      'List the sources of the library (or those a selection matches)',
+      (y) =>
+        selectionOptions(y)
+          .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
+          .example('$0 list', 'every source: id, author, date, title, words, notes')
+          .example('$0 list --select author:Lenin --sort date', "Lenin's texts by date")
+          .example('$0 list --select tag:komintern --json', 'as JSON, for scripts'),
+      async (a) => {
+        const { runList } = await import('./list.js');
+        code = await runList({ select: a.select, id: a.id, sort: a.sort, sources: a.sources, json: a.json });
+      },
+    )
+    .command(
+      'check [files..]',
+      'Lint the sources: front matter, ids, notes, leftovers of raw text',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, default: [], describe: 'Source files (default: every file in --sources)' })
+          .option('sources', { type: 'string', default: 'sources', describe: 'Folder of the source texts' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the findings as JSON' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' })
+          .option('rules', { type: 'boolean', default: false, describe: 'List the rules and exit' })
+          .example('$0 check', 'every source; findings as file:line:col: severity: message [rule]')
+          .example('$0 check sources/neu.md --strict', 'one file, warnings count as failures')
+          .example('$0 check --rules', 'what each rule finds'),
+      async (a) => {
+        const { runCheck } = await import('./check.js');
+        code = await runCheck({ files: a.files as string[], sources: a.sources, json: a.json, strict: a.strict, rules: a.rules });
+      },
+    )
+    .command(
+      'templates',
+      'List the templates (the project\'s templates/ first, then the built-in ones)',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }).example('$0 templates', 'name, origin and description of each look'),
+      async (a) => {
+        const { runTemplates } = await import('./templates.js');
+        code = await runTemplates({ json: a.json });
+      },
+    )
+    .demandCommand(1, 'Name a command: build, list, check or templates')
+    .recommendCommands()
     .strict()
     .help()
     .alias('h', 'help')
     .version(false)
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
       usageError = true;
-      if (err && !msg) throw err;
-      process.stderr.write(`${y.help ? '' : ''}edition: ${msg ?? err?.message}\nRun \`edition --help\` for usage.\n`);
+      // An error thrown by a runner is not a usage mistake: let it reach the caller.
+      if (err && !msg && !(err.message && /^(`--select|unknown format)/.test(err.message))) throw err;
+      process.stderr.write(`edition: ${msg ?? err?.message}\nRun \`edition --help\` for usage.\n`);
     });
   await parser.parseAsync();
   return usageError ? EXIT_USAGE : code;

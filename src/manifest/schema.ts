@@ -1,26 +1,31 @@
 /**
  * The edition manifest (editions/*.yaml): schema first, types inferred from it.
- * Field descriptions here are the reference the README repeats.
+ * The doc comment on each field is the reference the README repeats.
  */
 import { z } from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
+import { isbnProblem } from './isbn.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const stringList = z.union([text.transform((s) => [s]), z.array(text)]);
 const idList = z.array(z.union([text, z.number().transform(String)]));
+/** A single value is accepted where a list is expected (`formats: epub`). */
+const listOf = <T extends z.ZodType>(item: T, empty: string) => z.preprocess((v) => (Array.isArray(v) || v === undefined ? v : [v]), z.array(item).min(1, empty));
 
 /** A query over the library; every given key must match (AND). */
 export const querySchema = z
   .object({
-    /** Case-insensitive part of an author's name ("Lenin" matches "W. I. Lenin"); a list matches any of them. */
+    /** Source ids, any of which matches (`--select id:a,b`); as a query key it narrows the other keys. */
+    id: idList.min(1, 'must not be empty').optional(),
+    /** Case- and accent-insensitive part of an author's name ("Lenin" matches "W. I. Lenin"); a list matches any of them. */
     author: stringList.optional(),
-    /** Tags that a text must all carry. */
+    /** Tags that a text must all carry (case-insensitive). */
     tags: stringList.optional(),
-    /** Language tag (primary subtag match: "de" matches "de-CH"). */
-    lang: text.optional(),
-    /** Earliest date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD). */
+    /** Language tag: "de" matches de, de-CH, de-AT; "de-CH" matches only de-CH. */
+    lang: langTag.optional(),
+    /** Earliest date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD); undated texts never match a date range. */
     from: partialDate.optional(),
-    /** Latest date, inclusive. */
+    /** Latest date, inclusive; "1918" includes all of 1918. */
     to: partialDate.optional(),
   })
   .strict();
@@ -30,7 +35,15 @@ export const sortSchema = z.enum(['listed', 'date', 'title', 'author']);
 const selection = {
   /** Source ids, in the order they appear in the edition. */
   texts: idList.optional(),
-  query: querySchema.optional(),
+  /**
+   * A query (mapping), or a list of queries a text must all satisfy — the
+   * manifest form of repeated `--select`. Matches come after the listed `texts`.
+   */
+  query: listOf(querySchema, 'must not be empty').optional(),
+  /**
+   * Order of the texts: listed (default: `texts` as listed, then query matches
+   * in the order of the query's `id` list, or else by date), date, title, author.
+   */
   sort: sortSchema.optional(),
 };
 
@@ -40,21 +53,31 @@ export const manifestSchema = z
   .object({
     title: text,
     subtitle: text.optional(),
+    /** One name or a list. */
     editor: stringList.optional(),
     publisher: text.optional(),
+    /** Publication date of the edition. */
     date: partialDate.optional(),
-    lang: langTag.default('de'),
+    /** Language of the edition's own pages (title, contents, imprint); default: the language most of its texts have. */
+    lang: langTag.optional(),
     rights: text.optional(),
     description: text.optional(),
+    /** Printed in the imprint and used as the EPUB identifier (urn:isbn); the check digit is verified. */
     isbn: z
       .union([text, z.number().transform(String)])
-      .refine((s) => /^(97[89])?\d{9}[\dX]$/.test(s.replace(/[-\s]/g, '')), 'must be an ISBN-10 or ISBN-13')
+      .superRefine((s, ctx) => {
+        const problem = isbnProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid ISBN: ${problem}` });
+      })
       .optional(),
+    /** Name of a folder in templates/ (the project's own, then the built-in ones). */
     template: text.default('buch'),
+    /** Where notes go: at the end of each text, or all at the end of the book. */
     notes: z.enum(['text', 'book']).default('text'),
-    formats: z.array(z.enum(['epub', 'pdf'])).min(1).default(['epub', 'pdf']),
+    formats: listOf(z.enum(['epub', 'pdf']), 'must name at least one format').default(['epub', 'pdf']),
     ...selection,
-    parts: z.array(partSchema).min(1).optional(),
+    /** Groups of texts under a title; a level in the contents, the EPUB nav and the PDF outline. */
+    parts: z.array(partSchema).min(1, 'must hold at least one part').optional(),
   })
   .strict();
 
@@ -65,3 +88,5 @@ export type SortOrder = z.infer<typeof sortSchema>;
 export type Format = Manifest['formats'][number];
 
 export const MANIFEST_FIELDS = Object.keys(manifestSchema.shape);
+export const PART_FIELDS = Object.keys(partSchema.shape);
+export const QUERY_FIELDS = Object.keys(querySchema.shape);

@@ -14,16 +14,21 @@ import { LABEL_KEYS, type Labels } from './labels.js';
 /** The templates shipped with the package, found wherever `edition` is installed. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-/** Files every template must provide (itself or through `extends`). */
-export const REQUIRED_FILES = [
-  'labels.yaml',
-  'pdf.yaml',
-  'epub/content.opf.ejs',
-  'epub/chapter.xhtml.ejs',
-  'epub/nav.xhtml.ejs',
-  'epub/toc.ncx.ejs',
-  'epub/style.css',
-] as const;
+/**
+ * Files a template must provide (itself or through `extends`), per format.
+ * Only the formats being built are checked, so an EPUB-only template (or an
+ * EPUB build while a template's pdf.yaml is still being written) works.
+ */
+export const REQUIRED_FILES_BY_FORMAT = {
+  common: ['labels.yaml'],
+  epub: ['epub/content.opf.ejs', 'epub/chapter.xhtml.ejs', 'epub/nav.xhtml.ejs', 'epub/toc.ncx.ejs', 'epub/style.css'],
+  pdf: ['pdf.yaml'],
+} as const;
+
+/** Every file a template for all formats needs. */
+export const REQUIRED_FILES = [...REQUIRED_FILES_BY_FORMAT.common, ...REQUIRED_FILES_BY_FORMAT.pdf, ...REQUIRED_FILES_BY_FORMAT.epub] as const;
+
+export type TemplateFormat = 'epub' | 'pdf';
 
 const templateYaml = z
   .object({
@@ -39,7 +44,10 @@ export interface Template {
   /** Absolute path of a template file, following `extends`. */
   file(rel: (typeof REQUIRED_FILES)[number] | string): string;
   read(rel: (typeof REQUIRED_FILES)[number]): string;
-  pdfConfig: unknown;
+  /** Parsed pdf.yaml (read on first use: EPUB-only builds need no pdf.yaml). */
+  readonly pdfConfig: unknown;
+  /** The folders of the `extends` chain, the template's own first. */
+  chain: string[];
   labelsFor(lang: string): Labels;
 }
 
@@ -49,20 +57,29 @@ export function templateSearchPath(projectRoot: string): string[] {
   return own === BUILTIN_TEMPLATES ? [own] : [own, BUILTIN_TEMPLATES];
 }
 
-export function listTemplates(projectRoot: string): { name: string; dir: string; description: string }[] {
-  const seen = new Map<string, { name: string; dir: string; description: string }>();
+export interface TemplateInfo {
+  name: string;
+  dir: string;
+  description: string;
+  extends?: string;
+}
+
+/** Every template a project can use: its own templates/ first (shadowing built-ins of the same name). */
+export function listTemplates(projectRoot: string): TemplateInfo[] {
+  const seen = new Map<string, TemplateInfo>();
   for (const base of templateSearchPath(projectRoot)) {
     if (!fs.existsSync(base)) continue;
     for (const name of fs.readdirSync(base).sort()) {
       const yamlFile = path.join(base, name, 'template.yaml');
       if (seen.has(name) || !fs.existsSync(yamlFile)) continue;
-      let description = '';
+      let info: TemplateInfo;
       try {
-        description = readTemplateYaml(yamlFile).description;
+        const y = readTemplateYaml(yamlFile);
+        info = { name, dir: path.join(base, name), description: y.description, ...(y.extends ? { extends: y.extends } : {}) };
       } catch (e) {
-        description = e instanceof InputError ? `(broken: ${e.messages[0]!.reason})` : '(broken)';
+        info = { name, dir: path.join(base, name), description: e instanceof InputError ? `(broken: ${e.messages[0]!.reason})` : '(broken)' };
       }
-      seen.set(name, { name, dir: path.join(base, name), description });
+      seen.set(name, info);
     }
   }
   return [...seen.values()];
@@ -78,27 +95,34 @@ function readTemplateYaml(file: string): z.infer<typeof templateYaml> {
   return r.data;
 }
 
-function findTemplateDir(name: string, projectRoot: string, from: string): string {
-  for (const base of templateSearchPath(projectRoot)) {
-    const dir = path.join(base, name);
-    if (fs.existsSync(path.join(dir, 'template.yaml'))) return dir;
-  }
+/**
+ * The folder of template `name`, skipping folders already in the `extends`
+ * chain: so a project's templates/buch may say `extends: buch` and get the
+ * built-in one beneath it (like pandoc's user data dir over its defaults).
+ */
+function findTemplateDir(name: string, projectRoot: string, from: string, chain: readonly string[] = []): string {
+  const found = templateSearchPath(projectRoot).map((base) => path.join(base, name)).filter((dir) => fs.existsSync(path.join(dir, 'template.yaml')));
+  const next = found.find((dir) => !chain.includes(dir));
+  if (next) return next;
+  if (found.length) fail('template-invalid', 'templates extend each other in a circle', { file: from });
   const known = listTemplates(projectRoot).map((t) => t.name);
   return fail('template-unknown', `unknown template \`${name}\` (available: ${known.join(', ') || 'none'})`, { file: from });
 }
 
-/** Loads template `name`; `from` names the manifest that asked for it, for messages. */
-export function loadTemplate(name: string, projectRoot: string, from = name): Template {
+/**
+ * Loads template `name`; `from` names the manifest that asked for it, for
+ * messages; `formats` limits the required-file check to what will be built.
+ */
+export function loadTemplate(name: string, projectRoot: string, from = name, formats: readonly TemplateFormat[] = ['epub', 'pdf']): Template {
   const chain: string[] = [];
   let dir = findTemplateDir(name, projectRoot, from);
   let description = '';
   for (;;) {
-    if (chain.includes(dir)) fail('template-invalid', 'templates extend each other in a circle', { file: path.join(dir, 'template.yaml') });
     chain.push(dir);
     const y = readTemplateYaml(path.join(dir, 'template.yaml'));
     description ||= y.description;
     if (!y.extends) break;
-    dir = findTemplateDir(y.extends, projectRoot, path.join(dir, 'template.yaml'));
+    dir = findTemplateDir(y.extends, projectRoot, path.join(dir, 'template.yaml'), chain);
   }
   const file = (rel: string) => {
     for (const d of chain) {
@@ -107,7 +131,7 @@ export function loadTemplate(name: string, projectRoot: string, from = name): Te
     }
     return fail('template-file-missing', `template \`${name}\` has no ${rel}`, { file: path.join(chain[0]!, rel) });
   };
-  for (const rel of REQUIRED_FILES) file(rel);
+  for (const rel of [...REQUIRED_FILES_BY_FORMAT.common, ...formats.flatMap((f) => REQUIRED_FILES_BY_FORMAT[f])]) file(rel);
   const labelsFile = file('labels.yaml');
   const labelsYaml = parseYaml(fs.readFileSync(labelsFile, 'utf8'), labelsFile);
   const labels = labelsYaml.data as Record<string, Partial<Labels>> | null;
@@ -118,14 +142,21 @@ export function loadTemplate(name: string, projectRoot: string, from = name): Te
     const missing = LABEL_KEYS.filter((k) => typeof set?.[k] !== 'string');
     if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: labelsFile, ...labelsYaml.positionOf([lang]) });
   }
-  const pdfFile = file('pdf.yaml');
+  let pdfConfig: { data: unknown } | undefined;
   return {
     name,
     dir: chain[0]!,
+    chain,
     description,
     file,
     read: (rel) => fs.readFileSync(file(rel), 'utf8'),
-    pdfConfig: parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile).data,
+    get pdfConfig() {
+      if (!pdfConfig) {
+        const pdfFile = file('pdf.yaml');
+        pdfConfig = { data: parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile).data };
+      }
+      return pdfConfig.data;
+    },
     labelsFor(lang: string): Labels {
       const primary = lang.toLowerCase().split('-')[0]!;
       return (labels[lang] ?? labels[primary] ?? labels.en ?? labels.de) as Labels;

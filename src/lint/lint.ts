@@ -1,0 +1,98 @@
+/**
+ * `edition check`: lints every source of a library. Structural checks reuse
+ * the parser (front-matter schema, footnote integrity), so check and build
+ * never disagree; the line rules (rules.ts) find leftovers of raw text.
+ * Every finding is a Message with file:line:col.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError, Reporter, type Message } from '../model/messages.js';
+import { parseSource } from '../parse/source.js';
+import { numberNotes } from '../transforms/notes.js';
+import { sourceFiles } from '../library/load.js';
+import { lintLine } from './rules.js';
+
+export interface LintResult {
+  files: number;
+  messages: Message[];
+  errors: number;
+  warnings: number;
+}
+
+export interface LintOptions {
+  projectRoot?: string;
+}
+
+/** Lints the Markdown files of a sources folder (or the given files). */
+export function lintLibrary(dirOrFiles: string | string[], options: LintOptions = {}): LintResult {
+  const files = typeof dirOrFiles === 'string' ? sourceFiles(dirOrFiles).filter((f) => f.endsWith('.md')) : dirOrFiles;
+  const projectRoot = options.projectRoot ?? process.cwd();
+  const messages: Message[] = [];
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    const { messages: own, id } = lintFile(file, projectRoot);
+    messages.push(...own);
+    if (id === undefined) continue;
+    const other = ids.get(id);
+    if (other) messages.push({ severity: 'error', rule: 'id-duplicate', reason: `id \`${id}\` is already used by ${path.relative(process.cwd(), other) || other}`, file, ...idPosition(file) });
+    else ids.set(id, file);
+  }
+  return {
+    files: files.length,
+    messages,
+    errors: messages.filter((m) => m.severity === 'error').length,
+    warnings: messages.filter((m) => m.severity === 'warning').length,
+  };
+}
+
+/** Lints one source; returns its messages (sorted by position) and its id when the front matter was readable. */
+export function lintFile(file: string, projectRoot: string): { messages: Message[]; id?: string } {
+  const reporter = new Reporter();
+  const fatal: Message[] = [];
+  let id: string | undefined;
+  let lang: string | undefined;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return { messages: [{ severity: 'error', rule: 'file-missing', reason: 'file not found', file }] };
+  }
+  try {
+    const parsed = parseSource(file, bytes, { projectRoot: path.resolve(projectRoot), reporter });
+    id = parsed.text.meta.id;
+    lang = parsed.text.meta.lang;
+    // Unused notes are only found by numbering them, as the build does.
+    numberNotes(parsed.text, parsed.unanchoredNotes, reporter);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    fatal.push(...e.messages);
+    // Binary or non-UTF-8 files get no line rules: their lines are not text.
+    if (e.messages.some((m) => m.rule.startsWith('file-'))) return { messages: fatal };
+  }
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const bodyStart = bodyStartLine(lines);
+  const lineMessages: Message[] = [];
+  lang ??= /^lang:\s*["']?([A-Za-z-]+)/m.exec(lines.slice(0, bodyStart).join('\n'))?.[1] ?? 'de';
+  for (let i = bodyStart; i < lines.length; i++) {
+    for (const f of lintLine(lines[i]!, lang)) {
+      lineMessages.push({ severity: f.rule.severity, rule: f.rule.id, reason: f.message, file, line: i + 1, column: [...lines[i]!.slice(0, f.index)].length + 1 });
+    }
+  }
+  const messages = [...fatal, ...reporter.messages, ...lineMessages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { messages, ...(id !== undefined ? { id } : {}) };
+}
+
+/** Index of the first body line (after the closing `---` of the front matter). */
+function bodyStartLine(lines: string[]): number {
+  if (!/^---\s*$/.test(lines[0] ?? '')) return 0;
+  const end = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+  return end === -1 ? lines.length : end + 1;
+}
+
+/** Where the `id:` field is, or the file's first line. */
+function idPosition(file: string): { line: number; column: number } {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => /^id\s*:/.test(l));
+  return { line: i === -1 ? 1 : i + 1, column: 1 };
+}
