@@ -113,7 +113,7 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   if (formats.length === 0) {
     reporter.warn('format-none', `nothing to build: the manifest asks for ${manifest.formats.join(', ')}, the command line for ${options.formats?.join(', ')}`, locate(['formats']));
   }
-  const template = loadTemplate(manifest.template, projectRoot, locate(['template']).file, formats);
+  const template = loadTemplate(manifest.template, projectRoot, locate(['template']), formats);
   const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
   sweepTemporaries(outDir);
   const texts = textsOf(edition);

@@ -33,6 +33,7 @@ export async function renderFormat(format: Format, edition: Edition, template: T
     edition,
     templateDir: path.dirname(pdfFile),
     pdfConfig: template.pdfConfig,
+    pdfPositionOf: (key) => template.pdfPositionOf(key),
     labelsFor: (lang) => template.labelsFor(lang),
     reporter,
     onProgress,

@@ -25,6 +25,9 @@ const STYLE_TAGS: Record<string, StyleTag> = {
 /** Elements that carry active content or pull in resources: never acceptable in a text. */
 const FORBIDDEN = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math', 'frame', 'frameset', 'applet']);
 
+/** A well-formed BCP 47 tag as far as texts need one: language, optional script, region and variants. */
+const LANG_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-([a-zA-Z\d]{5,8}|\d[a-zA-Z\d]{3}))*$/;
+
 const TAG = /^<(\/)?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/)?>$/;
 const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -55,7 +58,10 @@ export function classifyHtml(raw: string): HtmlToken {
     else dropped.push(attr);
   }
   // A span without a language changes nothing; treat it like any other unknown markup.
-  if (tag === 'lang' && !lang) return { kind: 'other' };
+  if (tag === 'lang' && lang === undefined) return { kind: 'other' };
+  // An invalid tag would make the EPUB invalid (epubcheck RSC-005, Ace valid-lang): keep the words, drop the span.
+  if (tag === 'lang' && !LANG_TAG.test(lang!.trim())) return { kind: 'open', tag, dropped: [...dropped, `lang="${lang}" (not a language tag such as de, en or de-CH)`] };
+  if (lang) lang = lang.trim();
   return { kind: 'open', tag, ...(lang ? { lang } : {}), dropped };
 }
 

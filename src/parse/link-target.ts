@@ -3,6 +3,7 @@
  * links leave the book; a relative path may name another text of the library
  * or an image; a path that climbs out of the project is refused.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type LinkTarget =
@@ -28,7 +29,23 @@ export function classifyTarget(url: string, fromFile: string, projectRoot: strin
     decoded = rawPath;
   }
   const file = path.resolve(path.dirname(path.resolve(fromFile)), decoded);
-  const rel = path.relative(path.resolve(projectRoot), file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'outside', file };
+  if (!inside(file, path.resolve(projectRoot))) return { kind: 'outside', file };
+  // A symbolic link inside the project may still point out of it: judge where it really leads.
+  const real = realpath(file);
+  if (real && !inside(real, realpath(projectRoot) ?? path.resolve(projectRoot))) return { kind: 'outside', file };
   return { kind: 'file', file, ...(fragment ? { fragment } : {}) };
+}
+
+/** Whether `file` lies in `root` (a name merely starting with ".." is still inside). */
+function inside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+function realpath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined; // missing: reported by whoever needs the file
+  }
 }

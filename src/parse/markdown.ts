@@ -133,6 +133,16 @@ class Converter {
         if (onlyComments(node.value)) return;
         const forbidden = forbiddenTagIn(node.value);
         if (forbidden) return void this.ctx.reporter.error('html-forbidden', `raw HTML <${forbidden}> is not allowed in a text`, position);
+        const withoutComments = node.value.replace(/<!--[\s\S]*?-->/g, '');
+        if (!withoutComments.includes('<')) {
+          // A line that starts with a comment is an HTML block to CommonMark, even when the
+          // rest is ordinary Markdown ("<!-- Kommentar -->Text _kursiv_"): drop the comment
+          // and read the rest as Markdown, with positions from this block's line.
+          const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 }, this.definitions);
+          inner.headingIds = this.headingIds; // heading ids stay unique across the whole text
+          const tree = fromMarkdown(withoutComments, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+          return void out.push(...inner.blocks(tree.children));
+        }
         this.ctx.reporter.warn('html-unsupported', 'raw HTML block kept as visible text', position);
         out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position });
         return;
@@ -302,7 +312,11 @@ function closeFrame(stack: Frame[]): void {
   const frame = stack.pop()!;
   const children = mergeText(frame.children);
   const parent = stack[stack.length - 1]!;
-  if (frame.tag === 'lang') parent.children.push({ type: 'lang', lang: frame.lang!, children });
+  if (frame.tag === 'lang') {
+    // A span whose language was refused (inline-html.ts) keeps only its words.
+    if (frame.lang) parent.children.push({ type: 'lang', lang: frame.lang, children });
+    else parent.children.push(...children);
+  }
   else if (frame.tag !== 'root') parent.children.push({ type: frame.tag, children });
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, fail } from '../model/messages.js';
-import { parseYaml } from '../parse/yaml-positions.js';
+import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
 import { LABEL_KEYS, type Labels } from './labels.js';
 
 /** The templates shipped with the package, found wherever `edition` is installed. */
@@ -46,6 +46,8 @@ export interface Template {
   read(rel: (typeof REQUIRED_FILES)[number]): string;
   /** Parsed pdf.yaml (read on first use: EPUB-only builds need no pdf.yaml). */
   readonly pdfConfig: unknown;
+  /** Line and column of a key of pdf.yaml, for messages about it. */
+  pdfPositionOf(path: (string | number)[]): { line: number; column: number };
   /** The folders of the `extends` chain, the template's own first. */
   chain: string[];
   labelsFor(lang: string): Labels;
@@ -100,20 +102,24 @@ function readTemplateYaml(file: string): z.infer<typeof templateYaml> {
  * chain: so a project's templates/buch may say `extends: buch` and get the
  * built-in one beneath it (like pandoc's user data dir over its defaults).
  */
-function findTemplateDir(name: string, projectRoot: string, from: string, chain: readonly string[] = []): string {
+/** Where a template was asked for: a file, or a place in a manifest. */
+type Origin = string | { file: string; line?: number; column?: number };
+
+function findTemplateDir(name: string, projectRoot: string, origin: Origin, chain: readonly string[] = []): string {
+  const from = typeof origin === 'string' ? { file: origin } : origin;
   const found = templateSearchPath(projectRoot).map((base) => path.join(base, name)).filter((dir) => fs.existsSync(path.join(dir, 'template.yaml')));
   const next = found.find((dir) => !chain.includes(dir));
   if (next) return next;
-  if (found.length) fail('template-invalid', 'templates extend each other in a circle', { file: from });
+  if (found.length) fail('template-invalid', 'templates extend each other in a circle', from);
   const known = listTemplates(projectRoot).map((t) => t.name);
-  return fail('template-unknown', `unknown template \`${name}\` (available: ${known.join(', ') || 'none'})`, { file: from });
+  return fail('template-unknown', `unknown template \`${name}\` (available: ${known.join(', ') || 'none'})`, from);
 }
 
 /**
  * Loads template `name`; `from` names the manifest that asked for it, for
  * messages; `formats` limits the required-file check to what will be built.
  */
-export function loadTemplate(name: string, projectRoot: string, from = name, formats: readonly TemplateFormat[] = ['epub', 'pdf']): Template {
+export function loadTemplate(name: string, projectRoot: string, from: Origin = name, formats: readonly TemplateFormat[] = ['epub', 'pdf']): Template {
   const chain: string[] = [];
   let dir = findTemplateDir(name, projectRoot, from);
   let description = '';
@@ -142,7 +148,14 @@ export function loadTemplate(name: string, projectRoot: string, from = name, for
     const missing = LABEL_KEYS.filter((k) => typeof set?.[k] !== 'string');
     if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: labelsFile, ...labelsYaml.positionOf([lang]) });
   }
-  let pdfConfig: { data: unknown } | undefined;
+  let pdfConfig: YamlFile | undefined;
+  const readPdf = (): YamlFile => {
+    if (!pdfConfig) {
+      const pdfFile = file('pdf.yaml');
+      pdfConfig = parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile);
+    }
+    return pdfConfig;
+  };
   return {
     name,
     dir: chain[0]!,
@@ -151,12 +164,9 @@ export function loadTemplate(name: string, projectRoot: string, from = name, for
     file,
     read: (rel) => fs.readFileSync(file(rel), 'utf8'),
     get pdfConfig() {
-      if (!pdfConfig) {
-        const pdfFile = file('pdf.yaml');
-        pdfConfig = { data: parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile).data };
-      }
-      return pdfConfig.data;
+      return readPdf().data;
     },
+    pdfPositionOf: (path) => readPdf().positionOf(path),
     labelsFor(lang: string): Labels {
       const primary = lang.toLowerCase().split('-')[0]!;
       return (labels[lang] ?? labels[primary] ?? labels.en ?? labels.de) as Labels;

@@ -136,6 +136,17 @@ function plain(inlines: Inline[]): string {
   return inlines.map((n) => (n.type === 'text' ? n.value : 'children' in n ? plain(n.children) : '')).join('');
 }
 
+/**
+ * Start of the last word (trailing spaces included). A scan from the end:
+ * the regex /\S*\s*$/ tries every position and is quadratic on long runs.
+ */
+function lastWordStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && /\s/.test(s[i - 1]!)) i--;
+  while (i > 0 && !/\s/.test(s[i - 1]!)) i--;
+  return i;
+}
+
 /** A paragraph's last word is never broken: a lone syllable on the last line looks like an error. */
 /** Returns true once the last word has been reached. */
 function unhyphenateLastWord(inlines: Inline[]): boolean {
@@ -146,7 +157,7 @@ function unhyphenateLastWord(inlines: Inline[]): boolean {
         if (/\s/.test(node.value)) return true;
         continue;
       }
-      const cut = node.value.search(/\S*\s*$/);
+      const cut = lastWordStart(node.value);
       node.value = node.value.slice(0, cut) + node.value.slice(cut).replaceAll(SOFT_HYPHEN, '');
       // If the word began in an earlier node ("Ver<em>fassung</em>") keep going left.
       if (cut > 0) return true;

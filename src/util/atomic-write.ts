@@ -6,17 +6,49 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../model/messages.js';
 
 const TMP_MARK = '.edition-tmp-';
 
+/** File-system failures a user can fix (a file where the output folder should be, no space, no permission). */
+const USER_FIXABLE: Record<string, string> = {
+  EEXIST: 'a file stands where the output folder should be',
+  ENOTDIR: 'a file stands where the output folder should be',
+  EISDIR: 'a folder stands where the output file should be',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** Turns a user-fixable file-system error into an InputError naming the output file; rethrows anything else. */
+function outputError(e: unknown, file: string): never {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code ? USER_FIXABLE[code] : undefined;
+  if (!reason) throw e;
+  throw new InputError([{ severity: 'error', rule: 'output-write', reason: `cannot write the output file: ${reason} (${code})`, file }]);
+}
+
+/**
+ * Writes `data` to `file` atomically: into a temporary in the same folder
+ * (same file system, so the rename is atomic), flushed to disk, then renamed
+ * over `file`. Readers see the old file or the new one, never a partial one.
+ */
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    outputError(e, file);
+  }
   const tmp = path.join(dir, `${TMP_MARK}${path.basename(file)}.${process.pid}.${Date.now()}`);
   try {
     const fd = fs.openSync(tmp, 'w');
     try {
-      fs.writeSync(fd, data);
+      // writeSync may write less than asked; a short write must not be renamed into place.
+      for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -24,7 +56,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw e;
+    outputError(e, file);
   }
 }
 

@@ -73,6 +73,12 @@ describe('parseMarkdown: raw HTML', () => {
     expect(text.blocks[0]).toMatchObject({ children: [{ type: 'text', value: 'a <font color="red">b</font> c' }] });
   });
 
+  it('reads Markdown after a leading comment (CommonMark makes the line an HTML block)', () => {
+    const { text, reporter } = parse('Vorher.\n\n<!-- Kommentar -->Text _x_ hier.\n');
+    expect(reporter.messages).toEqual([]);
+    expect(text.blocks[1]).toMatchObject({ type: 'paragraph', children: [{ value: 'Text ' }, { type: 'emphasis' }, { value: ' hier.' }], position: { line: 6 } });
+  });
+
   it('refuses active content', () => {
     expect(parse('a <script>alert(1)</script> b\n').reporter.errors.map((m) => m.rule)).toEqual(['html-forbidden']);
     expect(parse('<iframe src="x"></iframe>\n').reporter.errors.map((m) => m.rule)).toContain('html-forbidden');

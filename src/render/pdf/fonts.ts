@@ -9,11 +9,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fail } from '../../model/messages.js';
 import type { FontStyle, Style } from './style.js';
 
 const require = createRequire(import.meta.url);
+/** The folder of this package's package.json (its node_modules hold the default fonts). */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The parts of fontkit's font object we use. */
 export interface FontkitFont {
@@ -87,18 +90,20 @@ interface FontHost {
 }
 
 /** Resolves a font path of pdf.yaml: relative to the template folder, absolute, or `npm:pkg/file`. */
-export function resolveFontPath(spec: string, templateDir: string, file: string, key: string): string {
+export function resolveFontPath(spec: string, templateDir: string, at: { file: string; line?: number; column?: number }, key: string): string {
   let path: string;
   if (spec.startsWith('npm:')) {
     try {
-      path = require.resolve(spec.slice(4), { paths: [templateDir, process.cwd()] });
+      // The template's project first, then this package's own dependencies:
+      // a user's template names fonts the way the built-in ones do.
+      path = require.resolve(spec.slice(4), { paths: [templateDir, process.cwd(), PACKAGE_ROOT] });
     } catch {
-      fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, { file });
+      fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, at);
     }
   } else {
     path = isAbsolute(spec) ? spec : join(templateDir, spec);
   }
-  if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, { file });
+  if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, at);
   return path;
 }
 
@@ -108,14 +113,15 @@ export function loadFonts(doc: FontHost, style: Style, templateDir: string): Fon
   for (const [family, paths] of Object.entries(style.config.fonts)) {
     for (const s of ['regular', 'italic', 'bold', 'boldItalic'] as const) {
       const key = `${family}/${s}`;
-      const path = resolveFontPath(paths[s], templateDir, style.file, `fonts.${family}.${s}`);
+      const at = style.at(['fonts', family, s]);
+      const path = resolveFontPath(paths[s], templateDir, at, `fonts.${family}.${s}`);
       let data: Buffer;
       try {
         data = readFileSync(path);
         doc.registerFont(key, data);
         doc.font(key);
       } catch (e) {
-        fail('pdf-font', `cannot use font for pdf.yaml key fonts.${family}.${s}: ${path}: ${(e as Error).message}`, { file: style.file });
+        fail('pdf-font', `cannot use font for pdf.yaml key fonts.${family}.${s}: ${path}: ${(e as Error).message}`, at);
       }
       // pdfkit keeps the current font on `_font`; it is the object that encodes text later.
       const embedded = (doc as unknown as { _font: EmbeddedFont })._font;

@@ -22,6 +22,8 @@ export interface PdfRenderInput {
   edition: Edition;
   templateDir: string;
   pdfConfig: unknown;
+  /** Line and column of a pdf.yaml key, so messages can point at it (optional for hand-made configs). */
+  pdfPositionOf?: (path: (string | number)[]) => { line: number; column: number };
   labelsFor: (lang: string) => Labels;
   reporter: Reporter;
   onProgress?: (donePages: number) => void;
@@ -31,7 +33,7 @@ export interface PdfRenderInput {
 export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer; pages: number }> {
   const { edition, templateDir } = input;
   const timer = phaseTimer();
-  const style = resolveStyle(input.pdfConfig, templateDir);
+  const style = resolveStyle(input.pdfConfig, templateDir, input.pdfPositionOf);
   const info = infoOf(edition);
   const doc = new PDFDocument({
     autoFirstPage: false,

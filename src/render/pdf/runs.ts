@@ -62,7 +62,9 @@ interface Current {
 }
 
 /** Zero-width characters carry no ink; pdfkit would draw them as boxes. */
-const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
+// Zero-width characters and bidirectional controls have no glyph and no width: the
+// PDF sets left-to-right lines, so they are dropped rather than reported as missing glyphs.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /** Line-feeds and tabs inside a paragraph are plain spaces. */
 const WHITESPACE = /[\t\n\r]/g;
 
@@ -178,16 +180,22 @@ function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void 
 export function describeProblems(problems: GlyphProblem[]): { reason: string; file: string; line?: number; column?: number }[] {
   const seen = new Set<string>();
   const out: { reason: string; file: string; line?: number; column?: number }[] = [];
-  for (const p of problems) {
+  // A heading is set in several places (contents, running head, body): report the
+  // place with a position, and a character without one only if it occurs nowhere else.
+  const ordered = [...problems.filter((p) => p.position), ...problems.filter((p) => !p.position && p.text), ...problems.filter((p) => !p.position && !p.text)];
+  const located = new Set<string>();
+  for (const p of ordered) {
     const key = `${p.cp}|${p.text?.meta.id ?? ''}|${p.face}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (!p.position && located.has(`${p.cp}|${p.face}`))) continue;
     seen.add(key);
+    located.add(`${p.cp}|${p.face}`);
     const where = p.text ? ` in text "${p.text.meta.id}"` : '';
     out.push({
       reason: `the font ${p.face} has no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or choose a font that has it`,
       file: p.position?.file ?? p.text?.file ?? '(edition)',
-      line: p.position?.line,
-      column: p.position?.column,
+      // A character in a text's title or source line: point at the front matter (line 1).
+      line: p.position?.line ?? (p.text ? 1 : undefined),
+      column: p.position?.column ?? (p.text ? 1 : undefined),
     });
   }
   return out;

@@ -185,21 +185,24 @@ export interface Style {
   geometry: Geometry;
   /** Path of the pdf.yaml, for messages. */
   file: string;
+  /** Where a key of pdf.yaml is (file, line, column), for messages. */
+  at(path: (string | number)[]): { file: string; line?: number; column?: number };
 }
 
 /** Validates a parsed pdf.yaml; a bad key becomes an InputError naming the file and the key. */
-export function resolveStyle(raw: unknown, templateDir: string): Style {
+export function resolveStyle(raw: unknown, templateDir: string, positionOf?: (path: (string | number)[]) => { line: number; column: number }): Style {
   const file = `${templateDir.replace(/\/$/, '')}/pdf.yaml`;
+  const at = (path: (string | number)[]) => ({ file, ...(positionOf ? positionOf(path) : {}) });
   const parsed = pdfSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    fail('pdf-config', `invalid pdf.yaml key ${key}${extra}: ${issue.message}`, { file });
+    fail('pdf-config', `invalid pdf.yaml key ${key}${extra}: ${issue.message}`, at(issue.path as (string | number)[]));
   }
   const config = parsed.data;
   for (const [where, family] of familiesUsed(config)) {
-    if (!config.fonts[family]) fail('pdf-config', `invalid pdf.yaml key ${where}.family: no font family "${family}" under fonts`, { file });
+    if (!config.fonts[family]) fail('pdf-config', `invalid pdf.yaml key ${where}.family: no font family "${family}" under fonts`, at([...where.split('.'), 'family']));
   }
   const g = config.page;
   const m = config.margins;
@@ -214,9 +217,9 @@ export function resolveStyle(raw: unknown, templateDir: string): Style {
     blockHeight: mm(g.height - m.top - m.bottom),
   };
   if (geometry.measure < 72 || geometry.blockHeight < 72) {
-    fail('pdf-config', 'invalid pdf.yaml key margins: the text block is smaller than one inch', { file });
+    fail('pdf-config', 'invalid pdf.yaml key margins: the text block is smaller than one inch', at(['margins']));
   }
-  return { config, geometry, file };
+  return { config, geometry, file, at };
 }
 
 /** Every (key path, family name) pair a config refers to, to check them against `fonts`. */

@@ -19,6 +19,13 @@ const BEFORE_NUMBER = ['S', 'Bd', 'Nr', 'Abs', 'Art', 'Kap', 'Bl', 'Sp', 'Anm', 
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Compiled once: the rules run on every text run of the library.
+const PAIR_PATTERNS: [RegExp, string][] = GERMAN_PAIRS.map((pair) => {
+  const parts = pair.split(' ');
+  return [new RegExp(`(?<![\\p{L}])${parts.map(escape).join('\\s?')}`, 'gu'), parts.join(NARROW_NBSP)];
+});
+const BEFORE_NUMBER_PATTERN = new RegExp(`(?<![\\p{L}])(${BEFORE_NUMBER.map(escape).join('|')})\\.\\s*(?=\\d)`, 'gu');
+
 export const RULES: Rule[] = [
   {
     name: 'ocr-low-quote',
@@ -53,19 +60,12 @@ export const RULES: Rule[] = [
   {
     name: 'abbreviation-pairs',
     langs: ['de'],
-    apply: (s) => {
-      for (const pair of GERMAN_PAIRS) {
-        const parts = pair.split(' ');
-        const re = new RegExp(`(?<![\\p{L}])${parts.map(escape).join('\\s?')}`, 'gu');
-        s = s.replace(re, parts.join(NARROW_NBSP));
-      }
-      return s;
-    },
+    apply: (s) => (s.includes('.') ? PAIR_PATTERNS.reduce((out, [re, joined]) => out.replace(re, joined), s) : s),
   },
   {
     name: 'abbreviation-before-number',
     langs: [],
-    apply: (s) => s.replace(new RegExp(`(?<![\\p{L}])(${BEFORE_NUMBER.map(escape).join('|')})\\.\\s*(?=\\d)`, 'gu'), `$1.${NBSP}`),
+    apply: (s) => s.replace(BEFORE_NUMBER_PATTERN, `$1.${NBSP}`),
   },
   {
     name: 'word-before-number',
