@@ -67,6 +67,8 @@ describe.each(EDITIONS.flatMap((e) => TEMPLATES.map((t) => [e, t] as const)))('e
   const epubFile = path.join(out, `${slug}.epub`);
   const pdfFile = path.join(out, `${slug}.pdf`);
   let sources: string[] = [];
+  /** Running heads the PDF can carry: the book's title and its texts' titles. */
+  let heads: string[] = [];
   let book: EpubBook;
 
   beforeAll(async () => {
@@ -77,6 +79,7 @@ describe.each(EDITIONS.flatMap((e) => TEMPLATES.map((t) => [e, t] as const)))('e
         { projectRoot: REPO, sourcesDir: path.join(REPO, 'sources'), outDir: out, sourceDateEpoch: 0 },
       );
       sources = [...new Set(result.edition.parts.flatMap((p) => p.texts.map((t) => t.file)))].map((f) => fs.readFileSync(f, 'utf8'));
+      heads = [result.edition.meta.title, ...result.edition.parts.flatMap((p) => p.texts.map((t) => t.meta.title))];
     } catch (e) {
       throw new Error(`${label} does not build: ${e instanceof InputError ? e.message : (e as Error).stack}`);
     }
@@ -118,7 +121,7 @@ describe.each(EDITIONS.flatMap((e) => TEMPLATES.map((t) => [e, t] as const)))('e
 
   it.skipIf(SKIP_POPPLER)('PDF: the words of every source are in the PDF', () => {
     requireTool('pdftotext', 'apt-get install -y poppler-utils');
-    const missing = missingWords(sources, pdfText(pdfFile));
+    const missing = missingWords(sources, pdfText(pdfFile, heads));
     const total = sourceWords(sources).length;
     const lost = [...missing.values()].reduce((a, b) => a + b, 0);
     const share = 1 - lost / total;

@@ -189,11 +189,29 @@ export function pdfFontFindings(pdfFile: string): Finding[] {
     .map((f) => ({ validator: 'pdffonts', severity: 'error', id: 'not-embedded', message: `font ${f.name} (${f.type}) is not embedded`, where: path.basename(pdfFile) }));
 }
 
-/** The text of a PDF as pdftotext gives it, with line-end hyphenation rejoined (fidelity.py's pdf_text). */
-export function pdfText(pdfFile: string): string {
+/**
+ * The text of a PDF as pdftotext gives it, with line-end hyphenation rejoined
+ * (fidelity.py's pdf_text). `heads` are the running heads the book can carry
+ * (its title, its texts' titles): poppler ignores /Artifact marks, so heads and
+ * folios at the top and foot of a page are removed here, or a word hyphenated across
+ * a page turn ("keiner-" | head | "lei") would not be rejoined.
+ */
+export function pdfText(pdfFile: string, heads: string[] = []): string {
   const r = spawnSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-  return r.stdout.replace(/([\p{L}\p{N}_])[-\u00ad]\s*\n\s*([\p{L}\p{N}_])/gu, '$1$2');
+  const isHead = (line: string): boolean => {
+    const t = line.replace(/^\d+\s*|\s*\d+$/g, '').trim();
+    if (t === '') return /^\d+$/.test(line.trim());
+    return heads.some((h) => h === t || (t.endsWith('…') && h.startsWith(t.slice(0, -1).trim())));
+  };
+  const pages = r.stdout.split('\f').map((page) => {
+    const lines = page.split('\n');
+    while (lines.length && (lines[0]!.trim() === '' || isHead(lines[0]!))) lines.shift();
+    // A folio at the foot (the a4 template) ends the page's text.
+    while (lines.length && (lines[lines.length - 1]!.trim() === '' || isHead(lines[lines.length - 1]!))) lines.pop();
+    return lines.join('\n');
+  });
+  return pages.join('\n').replace(/([\p{L}\p{N}_])[-\u00ad]\s*\n\s*([\p{L}\p{N}_])/gu, '$1$2');
 }
 
 // ---------------------------------------------------------------- our own EPUB reading

@@ -54,7 +54,7 @@ export function drawPages(input: DrawInput): void {
       }
       drawLine(doc, writer, item, left, top, known);
     }
-    if (page.style === 'body' && !page.blank) drawRunningHead(writer, style, input.fonts, page, page.number % 2 === 0 ? input.bookTitle : (page.head ?? input.bookTitle));
+    if (page.style === 'body' && !page.blank) writer.artifact(() => drawRunningHead(writer, style, input.fonts, page, page.number % 2 === 0 ? input.bookTitle : (page.head ?? input.bookTitle)));
     writer.finish();
     input.onProgress?.(n + 1);
   });

@@ -99,6 +99,17 @@ export class TextWriter {
     if (simple && this.ops.length === start + 1) tjCache(face).set(text, this.ops[start]!);
   }
 
+  /**
+   * Marks what `draw` writes as a pagination artifact (running heads, folios):
+   * not part of the text, so tools that honour marked content (screen readers,
+   * copy and paste in Acrobat) leave it out of sentences that cross a page.
+   */
+  artifact(draw: () => void): void {
+    this.ops.push('/Artifact <</Type /Pagination>> BDC');
+    draw();
+    this.ops.push('EMC');
+  }
+
   /** Writes the collected text of the page (in unflipped PDF coordinates). */
   finish(): void {
     if (this.ops.length === 0) return;
