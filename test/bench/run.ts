@@ -2,7 +2,7 @@
  * `npm run bench`: how builds scale. Each case runs in its own child process
  * so its peak RSS (process.resourceUsage().maxRSS) is its own.
  *  (a) the two sample texts repeated 1×, 10×, 50× as one edition: EPUB and
- *      PDF separately (PDF only when src/render/pdf/index.ts exists);
+ *      PDF separately;
  *  (b) 100 different selections from a 200-text library, one library load.
  * Prints a table; the whole run stays within a few minutes.
  */
@@ -13,7 +13,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEdition } from '../../src/build/build.js';
 import { buildEditions } from '../../src/build/many.js';
-import { hasPdfRenderer } from '../../src/build/render.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { Reporter } from '../../src/model/messages.js';
 import type { ManifestInput } from '../../src/manifest/schema.js';
@@ -131,7 +130,6 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   const caseArg = process.argv.indexOf('--case');
   if (caseArg !== -1) return runCase(JSON.parse(process.argv[caseArg + 1]!) as CaseSpec);
-  const pdf = hasPdfRenderer();
   const specs: CaseSpec[] = [];
   for (const copies of [1, 10, 50]) for (const format of ['epub', 'pdf'] as const) specs.push({ kind: 'scaled', copies, format });
   specs.push({ kind: 'selections', copies: 100, format: 'epub' });
@@ -140,10 +138,6 @@ async function main(): Promise<void> {
   const started = performance.now();
   for (const spec of specs) {
     const label = spec.kind === 'scaled' ? `samples ×${spec.copies}` : '100 selections / 200 texts';
-    if (spec.format === 'pdf' && !pdf) {
-      rows.push([label, 'pdf', ...Array(header.length - 2).fill('n/a')]);
-      continue;
-    }
     process.stderr.write(`bench: ${label} ${spec.format} …\n`);
     const r = spawnCase(spec);
     if (typeof r === 'string') {

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPdfRenderer } from '../../src/build/render.js';
 import { makeProject, removeProject, runCli, SAMPLE_SOURCES } from '../cli/helpers.js';
 import { epubcheckTs, epubFiles, hasJavaEpubcheck, javaEpubcheck } from './epub-helpers.js';
 
@@ -17,7 +16,7 @@ let summary: { files: { format: string; path: string; pages?: number; notes: num
 
 beforeAll(() => {
   dir = makeProject({ from: SAMPLE_SOURCES });
-  const formats = hasPdfRenderer() ? 'epub,pdf' : 'epub';
+  const formats = 'epub,pdf';
   const r = runCli(dir, ['build', '--id', 'lenin-1917-zk-aufruf', '--title', 'Lenin im November', '--subtitle', 'Ein Aufruf', '--format', formats, '--json'], { SOURCE_DATE_EPOCH: '1700000000' });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -27,7 +26,7 @@ afterAll(() => removeProject(dir));
 
 describe('ad-hoc edition of one sample text', () => {
   it('writes the files named after the title', () => {
-    expect(summary.files.map((f) => f.path)).toEqual(hasPdfRenderer() ? ['dist/lenin-im-november.epub', 'dist/lenin-im-november.pdf'] : ['dist/lenin-im-november.epub']);
+    expect(summary.files.map((f) => f.path)).toEqual(['dist/lenin-im-november.epub', 'dist/lenin-im-november.pdf']);
     expect(summary.files.every((f) => f.notes === 2)).toBe(true);
   });
 
@@ -43,7 +42,7 @@ describe('ad-hoc edition of one sample text', () => {
     expect(javaEpubcheck(path.join(dir, 'dist/lenin-im-november.epub'))).toEqual([]);
   });
 
-  it.runIf(hasPdfRenderer() && hasPdftotext)('gives a PDF with that text and its notes only', () => {
+  it.runIf(hasPdftotext)('gives a PDF with that text and its notes only', () => {
     const txt = spawnSync('pdftotext', ['-layout', path.join(dir, 'dist/lenin-im-november.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\u00ad|-\n\s*/g, '').replace(/\s+/g, ' ');
     expect(txt).toContain('Lenin im November');
     expect(txt).toMatch(/Intellektuellengr(ü|u)ppchen/);

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/build/build.js';
 import { InputError } from '../../src/model/messages.js';
 import type { ManifestInput } from '../../src/manifest/schema.js';
-import { HAS_PDF_RENDERER, NO_PDF_REASON, REPO, sha256 } from '../helpers/project.js';
+import { REPO, sha256 } from '../helpers/project.js';
 import {
   ace, activeContent, describeMissing, epubcheckTs, formatFinding, javaEpubcheck, missingWords, pdfFontFindings, pdfText, qpdfCheck, readEpub,
   requireTool, skipUnlessTool, sourceWords, spineText, tools, type EpubBook, type Finding,
@@ -29,13 +29,12 @@ import {
 
 const EDITIONS = fs.readdirSync(path.join(REPO, 'editions')).filter((f) => /\.ya?ml$/.test(f)).sort();
 const TEMPLATES = fs.readdirSync(path.join(REPO, 'templates')).filter((t) => fs.existsSync(path.join(REPO, 'templates', t, 'template.yaml'))).sort();
-const FORMATS: ('epub' | 'pdf')[] = HAS_PDF_RENDERER ? ['epub', 'pdf'] : ['epub'];
+const FORMATS: ('epub' | 'pdf')[] = ['epub', 'pdf'];
 
 const SKIP_JAVA = skipUnlessTool('javaEpubcheck', 'apt-get install -y epubcheck');
 const SKIP_ACE = skipUnlessTool('ace', 'npm ci (with @daisy/ace-cli) and apt-get install -y chromium');
-const SKIP_QPDF = !HAS_PDF_RENDERER || skipUnlessTool('qpdf', 'apt-get install -y qpdf');
-const SKIP_POPPLER = !HAS_PDF_RENDERER || skipUnlessTool('pdffonts', 'apt-get install -y poppler-utils');
-if (!HAS_PDF_RENDERER) console.warn(`[validators] ${NO_PDF_REASON}`);
+const SKIP_QPDF = skipUnlessTool('qpdf', 'apt-get install -y qpdf');
+const SKIP_POPPLER = skipUnlessTool('pdffonts', 'apt-get install -y poppler-utils');
 
 /** PDF word share the auditor (fidelity.py) requires; pdftotext can split or join a few words at line ends. */
 const PDF_SHARE = 0.995;

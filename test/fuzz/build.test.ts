@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/build/build.js';
 import { InputError, formatMessage } from '../../src/model/messages.js';
-import { HAS_PDF_RENDERER, NO_PDF_REASON, TempProject, source } from '../helpers/project.js';
+import { TempProject, source } from '../helpers/project.js';
 import { activeContent, describeMissing, formatFinding, languageFindings, missingWords, pdfText, readEpub, spineText, tools } from '../helpers/validators.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -186,8 +186,8 @@ describe('fuzz: random Markdown through the whole pipeline', () => {
     expect(stats.ok).toBeGreaterThan(RUNS * 0.6);
   }, 600_000);
 
-  it.skipIf(!HAS_PDF_RENDERER || !tools.pdftotext)(
-    `PDF: only InputErrors, every word kept (${PDF_RUNS} runs)${HAS_PDF_RENDERER ? '' : ` — skipped: ${NO_PDF_REASON}`}`,
+  it.skipIf(!tools.pdftotext)(
+    `PDF: only InputErrors, every word kept (${PDF_RUNS} runs)`,
     async () => {
       const before = { ok: stats.ok, glyph: stats.rules.get('pdf-glyph') ?? 0 };
       await fc.assert(

@@ -16,8 +16,6 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The CLI entry point, run with plain `node` like an installed `edition`. */
 export const CLI = path.join(REPO, 'src/cli/bin.mjs');
 /** Whether the PDF renderer has landed; PDF assertions are skipped until it has. */
-export const HAS_PDF_RENDERER = fs.existsSync(path.join(REPO, 'src/render/pdf/index.ts'));
-export const NO_PDF_REASON = 'src/render/pdf/index.ts does not exist yet: PDF assertions are skipped until the renderer lands';
 
 export type FileContent = string | Uint8Array;
 

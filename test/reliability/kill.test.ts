@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_PDF_RENDERER, TempProject, collect, germanProse, manifest, sha256, source, spawnCli } from '../helpers/project.js';
+import { TempProject, collect, germanProse, manifest, sha256, source, spawnCli } from '../helpers/project.js';
 import { formatFinding, readEpub } from '../helpers/validators.js';
 
-const FORMATS = HAS_PDF_RENDERER ? ['epub', 'pdf'] : ['epub'];
+const FORMATS = ['epub', 'pdf'];
 const OUTPUTS = FORMATS.map((f) => `gross.${f}`).sort();
 const isTemp = (name: string) => name.startsWith('.edition-tmp-');
 
@@ -25,7 +25,7 @@ let duration: number;
 const hashes = () => Object.fromEntries(OUTPUTS.map((f) => [f, sha256(p.read(`dist/${f}`))]));
 
 beforeAll(async () => {
-  const { body } = germanProse({ bytes: HAS_PDF_RENDERER ? 250_000 : 1_000_000, notesEvery: 6 });
+  const { body } = germanProse({ bytes: 250_000, notesEvery: 6 });
   p = new TempProject({
     'sources/gross.md': source({ title: 'Ein großer Text', author: 'Niemand' }, body),
     'editions/gross.yaml': manifest({ title: 'Groß', texts: ['gross'], formats: FORMATS }),

@@ -4,10 +4,10 @@
  * the same time. Each output holds its own title and only its own texts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_PDF_RENDERER, TempProject, manifest, source, type CliResult } from '../helpers/project.js';
+import { TempProject, manifest, source, type CliResult } from '../helpers/project.js';
 import { readEpub, spineText, pdfText, tools } from '../helpers/validators.js';
 
-const FORMATS = HAS_PDF_RENDERER ? ['epub', 'pdf'] : ['epub'];
+const FORMATS = ['epub', 'pdf'];
 /** A word only text `id` contains. */
 const MARK: Record<string, string> = { a: 'Alphawort', b: 'Betawort', c: 'Gammawort', d: 'Deltawort' };
 const EDITIONS: Record<string, { title: string; texts: string[] }> = {

@@ -3,10 +3,10 @@
  * across runs and time zones; SOURCE_DATE_EPOCH sets dcterms:modified.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_PDF_RENDERER, TempProject, manifest, sha256, source } from '../helpers/project.js';
+import { TempProject, manifest, sha256, source } from '../helpers/project.js';
 import { readEpub } from '../helpers/validators.js';
 
-const FORMATS = HAS_PDF_RENDERER ? ['epub', 'pdf'] : ['epub'];
+const FORMATS = ['epub', 'pdf'];
 let p: TempProject;
 
 beforeAll(() => {
