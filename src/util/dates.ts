@@ -11,6 +11,12 @@ export function formatDate(d: PartialDate, lang: string): string {
   }
 }
 
+/** A manifest date ("2026", "2026-11", "2026-11-21") in words, for imprints. */
+export function formatIsoDate(iso: string, lang: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatDate({ year: year!, ...(month ? { month } : {}), ...(day ? { day } : {}) }, lang);
+}
+
 /** ISO form of a partial date ("1917", "1917-11", "1917-11-18"). */
 export function isoDate(d: PartialDate): string {
   return [String(d.year).padStart(4, '0'), d.month && String(d.month).padStart(2, '0'), d.day && String(d.day).padStart(2, '0')].filter(Boolean).join('-');

@@ -12,7 +12,7 @@ import { blocksToXhtml } from '../xhtml/block.js';
 import { inlinesToXhtml } from '../xhtml/inline.js';
 import { notesSection } from '../xhtml/notes.js';
 import { NOTES_FILE, notesAnchor, textAnchor, textFile } from '../xhtml/ids.js';
-import { formatDate } from '../../util/dates.js';
+import { formatDate, formatIsoDate } from '../../util/dates.js';
 
 export interface EpubDocument {
   id: string;
@@ -161,7 +161,7 @@ function titlePage(edition: Edition, labels: Labels): string {
 
 function imprint(edition: Edition, labels: Labels): string {
   const m = edition.meta;
-  const facts = [m.title + (m.subtitle ? `. ${m.subtitle}` : ''), m.editors.length ? `${labels.editedBy} ${m.editors.join(', ')}` : '', [m.publisher, m.date].filter(Boolean).join(', '), m.isbn ? `ISBN ${m.isbn}` : '', m.rights ?? '', m.description ?? '']
+  const facts = [m.title + (m.subtitle ? `. ${m.subtitle}` : ''), m.editors.length ? `${labels.editedBy} ${m.editors.join(', ')}` : '', [m.publisher, m.date ? formatIsoDate(m.date, m.lang) : undefined].filter(Boolean).join(', '), m.isbn ? `ISBN ${m.isbn}` : '', m.rights ?? '', m.description ?? '']
     .filter(Boolean)
     .map((s) => `<p>${escapeXml(s)}</p>`);
   const sources = textsOf(edition).map(

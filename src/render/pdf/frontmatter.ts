@@ -9,6 +9,7 @@ import type { Labels } from '../../templates/labels.js';
 import type { LayoutContext } from './blocks.js';
 import type { FlowItem } from './flow.js';
 import { setString } from './setlines.js';
+import { formatIsoDate } from '../../util/dates.js';
 import { mm } from './style.js';
 
 /** Joins names the way the language does: "A, B und C". */
@@ -58,7 +59,7 @@ function imprint(edition: Edition, labels: Labels, ctx: LayoutContext): FlowItem
     out.push(...setString(s, spec, ctx, { marks }));
     out.push({ kind: 'space', height: spec.leading * 0.6 });
   };
-  const first = [meta.publisher, meta.date].filter(Boolean).join(', ');
+  const first = [meta.publisher, meta.date ? formatIsoDate(meta.date, meta.lang) : undefined].filter(Boolean).join(', ');
   if (first) para(first, [{ kind: 'dest', name: 'imprint' }]);
   if (meta.editors.length > 0) para(`${labels.editedBy} ${joinNames(meta.editors, meta.lang)}`);
   const texts = textsOf(edition);
