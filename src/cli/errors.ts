@@ -3,6 +3,7 @@
  * each (file:line:col: message), exit 1; usage mistakes exit 2; anything else
  * is a bug, reported with its stack so it can be fixed.
  */
+import path from 'node:path';
 import { InputError, formatMessage, type Message } from '../model/messages.js';
 import { UsageError } from '../select/adhoc.js';
 
@@ -11,10 +12,17 @@ export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_BUG = 70;
 
+/** A message with its file relative to the working folder, as users typed it (`sources/x.md`). */
+export function forUser(m: Message): Message {
+  if (!path.isAbsolute(m.file)) return m;
+  const rel = path.relative(process.cwd(), m.file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? { ...m, file: rel } : m;
+}
+
 /** Prints messages once each (the same warning can arise in several editions). */
 export function printMessages(messages: Message[], stream: NodeJS.WritableStream = process.stderr, seen = new Set<string>()): void {
   for (const m of messages) {
-    const line = formatMessage(m);
+    const line = formatMessage(forUser(m));
     if (seen.has(line)) continue;
     seen.add(line);
     stream.write(`${line}\n`);
