@@ -1,0 +1,12 @@
+import { generateCorpus } from '/work/main/test/bench/corpus.ts';
+import { loadLibrary } from '/work/main/src/library/load.ts';
+import { buildEdition } from '/work/main/src/build/build.ts';
+import { Reporter } from '/work/main/src/model/messages.ts';
+const copies = Number(process.argv[2] ?? 10);
+const corpus = generateCorpus('/work/main/sources', copies);
+const t0 = performance.now();
+const library = loadLibrary(corpus.dir, { projectRoot: corpus.dir, reporter: new Reporter() });
+const t1 = performance.now();
+const r = await buildEdition({ manifest: { title: 'B', texts: corpus.ids } }, { library, projectRoot: corpus.dir, outDir: '/tmp/b10out', formats: ['pdf'], sourceDateEpoch: 1 });
+const t2 = performance.now();
+console.log(`load ${(t1-t0).toFixed(0)} ms, pdf ${(t2-t1).toFixed(0)} ms, pages ${r.files[0]!.pages}, ${(r.files[0]!.pages!/((t2-t1)/1000)).toFixed(1)} p/s (build), ${(r.files[0]!.pages!/((t2-t0)/1000)).toFixed(1)} p/s (total)`);
