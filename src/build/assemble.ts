@@ -4,7 +4,6 @@
  */
 import crypto from 'node:crypto';
 import type { Edition, EditionMeta, PartialDate, Text } from '../model/types.js';
-import { textsOf } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import type { Library } from '../library/load.js';
 import type { Manifest } from '../manifest/schema.js';
@@ -111,4 +110,3 @@ function modifiedDate(epoch: number | undefined, date: string | undefined, texts
   return new Date(Math.max(ZIP_EPOCH, ...dated.map((d) => d.getTime())));
 }
 
-export { textsOf };

@@ -27,9 +27,14 @@ export interface ParsedBody {
   notes: Note[];
 }
 
+/** CommonMark with GFM footnotes: the one Markdown dialect of sources. */
+function markdownTree(source: string): Md.Root {
+  return fromMarkdown(source, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+}
+
 /** Parses a Markdown body into blocks and (unnumbered) notes. */
 export function parseMarkdown(body: string, ctx: MarkdownContext): ParsedBody {
-  const tree = fromMarkdown(body, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  const tree = markdownTree(body);
   const converter = new Converter(ctx, collectDefinitions(tree));
   const blocks: Block[] = [];
   const notes: Note[] = [];
@@ -140,7 +145,7 @@ class Converter {
           // and read the rest as Markdown, with positions from this block's line.
           const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 }, this.definitions);
           inner.headingIds = this.headingIds; // heading ids stay unique across the whole text
-          const tree = fromMarkdown(withoutComments, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+          const tree = markdownTree(withoutComments);
           return void out.push(...inner.blocks(tree.children));
         }
         this.ctx.reporter.warn('html-unsupported', 'raw HTML block kept as visible text', position);
