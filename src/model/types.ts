@@ -122,7 +122,28 @@ export interface Figure {
   position?: Position;
 }
 
-export type Block = Paragraph | Verse | Heading | BlockQuote | List | ThematicBreak | Figure;
+/** Horizontal alignment of a table column; `null` when the source does not say. */
+export type ColumnAlign = 'left' | 'center' | 'right' | null;
+
+/** One cell of a table: inline content only (GFM cells hold no blocks). */
+export interface TableCell {
+  children: Inline[];
+  position?: Position;
+}
+
+/**
+ * A table (GFM pipe table): one header row, then body rows. Every row has
+ * exactly `align.length` cells (the parser pads short rows).
+ */
+export interface Table {
+  type: 'table';
+  align: ColumnAlign[];
+  head: TableCell[];
+  rows: TableCell[][];
+  position?: Position;
+}
+
+export type Block = Paragraph | Verse | Heading | BlockQuote | List | ThematicBreak | Figure | Table;
 
 // ---------------------------------------------------------------- notes
 

@@ -18,6 +18,10 @@ export function forEachInlineList(blocks: Block[], visit: (inlines: Inline[]) =>
       case 'list':
         b.items.forEach((item) => forEachInlineList(item, visit));
         break;
+      case 'table':
+        // Header first, then row by row: the reading order, which numbers notes in cells.
+        for (const row of [b.head, ...b.rows]) for (const cell of row) visit(cell.children);
+        break;
       default:
     }
   }

@@ -1,17 +1,20 @@
 /**
- * Markdown (CommonMark + GFM footnotes) → model blocks and notes.
+ * Markdown (CommonMark + GFM footnotes and tables) → model blocks and notes.
  * mdast gives positions on every node; we keep them on blocks and note
  * references so later steps can point at the source.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type * as Md from 'mdast';
 import type { Block, Inline, Note, Position } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { classifyHtml, forbiddenTagIn, onlyComments, type StyleTag } from './inline-html.js';
 import { classifyTarget } from './link-target.js';
 import { checkImage } from './image.js';
+import { convertTable } from './table.js';
 import { slugify } from '../util/slug.js';
 
 export interface MarkdownContext {
@@ -27,9 +30,12 @@ export interface ParsedBody {
   notes: Note[];
 }
 
-/** CommonMark with GFM footnotes: the one Markdown dialect of sources. */
+/** CommonMark with GFM footnotes and tables: the one Markdown dialect of sources. */
 function markdownTree(source: string): Md.Root {
-  return fromMarkdown(source, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  return fromMarkdown(source, {
+    extensions: [gfmFootnote(), gfmTable()],
+    mdastExtensions: [gfmFootnoteFromMarkdown(), gfmTableFromMarkdown()],
+  });
 }
 
 /** Parses a Markdown body into blocks and (unnumbered) notes. */
@@ -128,6 +134,9 @@ class Converter {
         return;
       case 'thematicBreak':
         out.push({ type: 'thematicBreak', position });
+        return;
+      case 'table':
+        out.push(convertTable(node, { inlines: (n) => this.inlines(n), pos: (n) => this.pos(n), reporter: this.ctx.reporter }));
         return;
       case 'code':
         // Code has no place in these editions; keep its words rather than lose them.

@@ -6,6 +6,7 @@ import { decodeSource } from './decode.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown, plainText } from './markdown.js';
 import type { Block } from '../model/types.js';
+import { forEachInlineList } from '../model/walk.js';
 
 export interface ParsedSource {
   text: Text;
@@ -37,16 +38,11 @@ export function parseSource(file: string, bytes: Uint8Array, options: ParseOptio
   return { text: { meta: fm.meta, file, blocks, notes, words }, unanchoredNotes: fm.unanchoredNotes };
 }
 
+/** Words of every inline list (paragraphs, headings, verse, quotes, lists, table cells). */
 function countWords(blocks: Block[]): number {
   let n = 0;
-  for (const b of blocks) {
-    const s =
-      b.type === 'paragraph' || b.type === 'heading' ? plainText(b.children)
-      : b.type === 'verse' ? b.lines.map(plainText).join(' ')
-      : '';
-    n += s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    if (b.type === 'blockquote') n += countWords(b.children);
-    if (b.type === 'list') n += b.items.reduce((k, item) => k + countWords(item), 0);
-  }
+  forEachInlineList(blocks, (inlines) => {
+    n += plainText(inlines).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  });
   return n;
 }

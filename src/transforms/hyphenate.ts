@@ -89,7 +89,7 @@ export function hyphenateString(text: string, lang: string, opts: HyphenateOptio
   return text.replace(WORD, (w) => hyphenateWord(w, lang, opts));
 }
 
-/** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists and notes. */
+/** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes. */
 export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS): Edition {
   const copy = structuredClone(edition);
   for (const part of copy.parts) {
@@ -114,6 +114,11 @@ function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions):
         break;
       case 'list':
         for (const item of block.items) hyphenateBlocks(item, lang, opts);
+        break;
+      case 'table':
+        // Narrow columns need hyphens most; a cell's last word may break too (a column of
+        // one long word would otherwise be cut between letters).
+        for (const row of [block.head, ...block.rows]) for (const cell of row) hyphenateInlines(cell.children, lang, opts);
         break;
       default:
         // Headings, verse, breaks and figures are never broken inside words.

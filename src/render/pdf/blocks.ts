@@ -12,6 +12,7 @@ import { plainRuns, toRuns, type GlyphProblem, type RunContext } from './runs.js
 import { mm, type HeadingSpec, type Style, type TypeSpec } from './style.js';
 import { textDest } from './names.js';
 import { fail } from '../../model/messages.js';
+import { layoutTable } from './table.js';
 
 export interface LayoutContext {
   style: Style;
@@ -34,7 +35,7 @@ export interface Env {
   text?: Text;
 }
 
-type Prev = 'start' | 'paragraph' | 'heading' | 'quote' | 'break' | 'list' | 'figure' | 'verse';
+type Prev = 'start' | 'paragraph' | 'heading' | 'quote' | 'break' | 'list' | 'figure' | 'verse' | 'table';
 
 /** Run context for a text (or for front matter when `text` is undefined). */
 export function runContext(ctx: LayoutContext, text?: Text, position?: RunContext['position']): RunContext {
@@ -60,6 +61,7 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
     const rctx = runContext(ctx, env.text, block.position);
     switch (block.type) {
       case 'paragraph': {
+        // After a table, as after a quotation, the text goes on without an indent.
         const indent = prev === 'paragraph' || prev === 'list' || prev === 'figure' || prev === 'verse' ? env.indent : 0;
         paragraph(block.children, { ...env }, indent, rctx, ctx, out);
         prev = 'paragraph';
@@ -98,6 +100,10 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
       case 'thematicBreak':
         thematicBreak(env, rctx, ctx, out);
         prev = 'break';
+        break;
+      case 'table':
+        layoutTable(block, env, ctx, out);
+        prev = 'table';
         break;
       case 'figure':
         figure(block.src, block.position ?? { file: env.text?.file ?? '(edition)' }, env, ctx, out);

@@ -2,7 +2,7 @@
  * Pages → PDF: replays the placed flow on pdfkit pages, with links, named
  * destinations, bookmarks, running heads and page numbers.
  */
-import type { FlowLine, Leader } from './flow.js';
+import type { FlowLine, FlowRow, Leader } from './flow.js';
 import type { Frag } from './linebreak.js';
 import type { Pagination } from './paginate.js';
 import type { Style } from './style.js';
@@ -19,6 +19,10 @@ export interface DrawDoc extends ContentHost {
   link(x: number, y: number, w: number, h: number, url: string): unknown;
   goTo(x: number, y: number, w: number, h: number, name: string): unknown;
   image(src: string, x: number, y: number, options: { width: number; height: number }): unknown;
+  rect(x: number, y: number, w: number, h: number): unknown;
+  fill(color: string): unknown;
+  save(): unknown;
+  restore(): unknown;
   outline: OutlineRoot;
 }
 
@@ -41,32 +45,56 @@ export function drawPages(input: DrawInput): void {
   pagination.pages.forEach((page, n) => {
     doc.addPage({ size: [g.width, g.height], margin: 0 });
     const left = page.number % 2 === 1 ? g.inner : g.outer;
-    for (const placed of page.items) {
+    page.items.forEach((placed, k) => {
       const top = g.top + placed.y;
       const item = placed.item;
-      for (const m of item.marks ?? []) {
+      for (const m of placed.repeat ? [] : (item.marks ?? [])) {
         if (m.kind === 'dest') doc.addNamedDestination(m.name, 'XYZ', left, Math.max(0, top - 6), null);
         else outline.add(m.title, m.level);
       }
+      if (item.kind === 'row') {
+        // The last row of a table on this page that does not end the table gets a rule under it.
+        const next = page.items[k + 1]?.item;
+        const cut = !item.ruleBelow && !(next?.kind === 'row' && next.table === item.table);
+        return drawRow(doc, writer, item, left, top, known, { anchors: !placed.repeat, cut });
+      }
       if (item.kind === 'figure') {
         doc.image(item.src, left + item.x, top + (item.height - item.imageHeight) / 2, { width: item.width, height: item.imageHeight });
-        continue;
+        return;
       }
       drawLine(doc, writer, item, left, top, known);
-    }
+    });
     if (page.style === 'body' && !page.blank) writer.artifact(() => drawRunningHead(writer, style, input.fonts, page, page.number % 2 === 0 ? input.bookTitle : (page.head ?? input.bookTitle)));
     writer.finish();
     input.onProgress?.(n + 1);
   });
 }
 
-function drawLine(doc: DrawDoc, writer: TextWriter, item: FlowLine, left: number, top: number, known: Map<string, number>): void {
+/** A table row: its cells' lines and its rules (a repeated header places no anchors again). */
+function drawRow(doc: DrawDoc, writer: TextWriter, row: FlowRow, left: number, top: number, known: Map<string, number>, o: { anchors: boolean; cut: boolean }): void {
+  for (const { dy, line } of row.lines) drawLine(doc, writer, line, left, top + dy, known, o.anchors);
+  const x = left + row.table.x;
+  const w = row.table.width;
+  if (row.ruleAbove) rule(doc, x, top, w, row.ruleAbove);
+  if (row.ruleBelow) rule(doc, x, top + row.height - row.ruleBelow, w, row.ruleBelow);
+  if (o.cut) rule(doc, x, top + row.height + row.table.breakSpace - row.table.breakRule, w, row.table.breakRule);
+}
+
+/** A horizontal rule as a filled rectangle (crisper than a stroked line at any zoom). */
+function rule(doc: DrawDoc, x: number, y: number, w: number, thickness: number): void {
+  doc.save();
+  doc.rect(x, y, w, thickness);
+  doc.fill('black');
+  doc.restore();
+}
+
+function drawLine(doc: DrawDoc, writer: TextWriter, item: FlowLine, left: number, top: number, known: Map<string, number>, anchors = true): void {
   const lx = left + item.x;
   const baseline = top + item.baseline;
   const frags = item.line.frags;
   for (const f of frags) {
     writer.text(f.face, f.size, lx + f.x, baseline - f.rise, f.text, f.scale);
-    if (f.anchor) doc.addNamedDestination(f.anchor, 'XYZ', lx + f.x, Math.max(0, top - 6), null);
+    if (f.anchor && anchors) doc.addNamedDestination(f.anchor, 'XYZ', lx + f.x, Math.max(0, top - 6), null);
   }
   // One annotation per run of fragments with the same link target on this line.
   for (let i = 0; i < frags.length; ) {

@@ -66,6 +66,40 @@ export interface FlowFigure {
   keepWithNext?: boolean;
 }
 
+/**
+ * A table row: its cells' lines side by side, never split by pagination
+ * (table.ts splits a row taller than a page beforehand). Rules lie inside
+ * the row's box: `ruleAbove` at its top edge, `ruleBelow` at its bottom edge.
+ */
+export interface FlowRow {
+  kind: 'row';
+  height: number;
+  /** The lines of all cells, each `dy` below the row's top (x is in the line). */
+  lines: { dy: number; line: FlowLine }[];
+  table: FlowTable;
+  /** The header row, which pagination repeats on every page the table continues on. */
+  header: boolean;
+  /** Thickness of rules at the row's top and bottom edge, pt (0 or absent: none). */
+  ruleAbove?: number;
+  ruleBelow?: number;
+  keepWithNext?: boolean;
+  marks?: Mark[];
+}
+
+/** What all rows of one table share. */
+export interface FlowTable {
+  /** Left edge and width of the rules, relative to the text block. */
+  x: number;
+  width: number;
+  header: FlowRow;
+  /**
+   * A table cut by a page break gets a bottom rule under its last row on the
+   * page: its thickness and the space it needs below the row (reserved by pagination).
+   */
+  breakRule: number;
+  breakSpace: number;
+}
+
 /** How a page looks around the text block. */
 export type PageStyle = 'body' | 'plain';
 
@@ -80,7 +114,13 @@ export interface FlowBreak {
   head?: string;
 }
 
-export type FlowItem = FlowLine | FlowSpace | FlowFigure | FlowBreak;
+export type FlowItem = FlowLine | FlowSpace | FlowFigure | FlowRow | FlowBreak;
+
+/** Named destinations placed inside the lines of an item (note references, note numbers). */
+export function anchorsOf(item: FlowItem): string[] {
+  const lines = item.kind === 'line' ? [item] : item.kind === 'row' ? item.lines.map((l) => l.line) : [];
+  return lines.flatMap((l) => l.line.frags.filter((f) => f.anchor).map((f) => f.anchor!));
+}
 
 /** Baseline position in a line box: the type is centred on the leading, as on a baseline grid. */
 export function baselineOf(leading: number, size: number): number {

@@ -5,15 +5,17 @@
  * legal break exists the page is cut where it is full: a short page is
  * better than an overfull one. Right-hand starts get a blank page before them.
  */
-import type { FlowBreak, FlowFigure, FlowItem, FlowLine, PageStyle } from './flow.js';
+import { anchorsOf, type FlowBreak, type FlowFigure, type FlowItem, type FlowLine, type FlowRow, type PageStyle } from './flow.js';
 import type { Style } from './style.js';
 
 export interface Placed {
-  item: FlowLine | FlowFigure;
+  item: FlowLine | FlowFigure | FlowRow;
   /** Top of the item, from the top of the text block. */
   y: number;
   /** Index in the flow (for backtracking). */
   index: number;
+  /** A table's header row repeated at the top of a continuation page (its anchors are not placed again). */
+  repeat?: boolean;
 }
 
 export interface Page {
@@ -34,8 +36,14 @@ export interface Pagination {
   destPages: Map<string, number>;
 }
 
-type Content = FlowLine | FlowFigure;
-const isContent = (i: FlowItem): i is Content => i.kind === 'line' || i.kind === 'figure';
+type Content = FlowLine | FlowFigure | FlowRow;
+const isContent = (i: FlowItem): i is Content => i.kind === 'line' || i.kind === 'figure' || i.kind === 'row';
+
+/**
+ * Room an item needs below itself on its page: a table row that may end up
+ * last on a page before the table continues needs space for the rule under it.
+ */
+const tailOf = (it: Content): number => (it.kind === 'row' && !it.ruleBelow ? it.table.breakSpace : 0);
 
 /** Cuts the flow into pages. */
 export function paginate(flow: FlowItem[], style: Style): Pagination {
@@ -88,7 +96,13 @@ export function paginate(flow: FlowItem[], style: Style): Pagination {
       y += it.height;
       continue;
     }
-    if (y + it.height <= cap || page.items.length === 0) {
+    if (it.kind === 'row' && !it.header && page.items.length === 0) {
+      // A table goes on: its header row comes first again. Its index sorts it just before
+      // the row, so backtracking keeps or drops the two together.
+      page.items.push({ item: it.table.header, y, index: i - 0.5, repeat: true });
+      y += it.table.header.height;
+    }
+    if (y + it.height + tailOf(it) <= cap || page.items.length === 0 || (page.items.length === 1 && page.items[0]!.repeat)) {
       page.items.push({ item: it, y, index: i });
       y += it.height;
       continue;
@@ -108,7 +122,10 @@ export function paginate(flow: FlowItem[], style: Style): Pagination {
       for (let j = p.fillAt; j < p.items.length; j++) p.items[j]!.y += Math.max(0, delta);
     }
     for (const placed of p.items) {
+      if (placed.repeat) continue;
       for (const m of placed.item.marks ?? []) if (m.kind === 'dest' && !destPages.has(m.name)) destPages.set(m.name, p.number);
+      // Anchors inside lines and table rows (note references, note numbers) are destinations too.
+      for (const a of anchorsOf(placed.item)) if (!destPages.has(a)) destPages.set(a, p.number);
     }
   }
   return { pages, destPages };

@@ -43,6 +43,39 @@ const headingSpec = typeSpec.extend({
   align: z.enum(['left', 'center']).default('left'),
 });
 
+/**
+ * Tables, booktabs style: a heavy rule above and below, a light one under the
+ * header row, no vertical rules. Rules in pt (as typesetters give them),
+ * paddings in mm (page geometry). A template that leaves the key out gets
+ * these values, so older templates keep working.
+ */
+const TABLE_DEFAULTS = {
+  family: 'serif',
+  style: 'regular' as const,
+  size: 9,
+  leading: 11.8,
+  headerStyle: 'bold' as const,
+  rules: { top: 0.8, mid: 0.5, bottom: 0.8 },
+  padding: { x: 1.5, y: 0.5 },
+  ruleSep: 0.8,
+  space: 0.75,
+};
+const tableSpec = typeSpec.extend({
+  family: z.string().min(1).default(TABLE_DEFAULTS.family),
+  size: positive.default(TABLE_DEFAULTS.size),
+  leading: positive.default(TABLE_DEFAULTS.leading),
+  /** Style of the header row's cells. */
+  headerStyle: fontStyle.default(TABLE_DEFAULTS.headerStyle),
+  /** Rule thicknesses, pt: top and bottom heavy, the rule under the header light. */
+  rules: z.strictObject({ top: nonNegative, mid: nonNegative, bottom: nonNegative }).default(TABLE_DEFAULTS.rules),
+  /** Cell padding, mm: x on each side of a column (none at the table's outer edges), y above and below each row. */
+  padding: z.strictObject({ x: nonNegative, y: nonNegative }).default(TABLE_DEFAULTS.padding),
+  /** Space between a rule and the text next to it, mm. */
+  ruleSep: nonNegative.default(TABLE_DEFAULTS.ruleSep),
+  /** Space above and below the table, in body leadings. */
+  space: nonNegative.default(TABLE_DEFAULTS.space),
+}).default(TABLE_DEFAULTS);
+
 export const pdfSchema = z.strictObject({
   /** Trim size in mm. */
   page: z.strictObject({ width: positive, height: positive }),
@@ -77,6 +110,7 @@ export const pdfSchema = z.strictObject({
     /** Height in multiples of the body leading. */
     lines: positive.default(2),
   }).default({ mark: '*', lines: 2 }),
+  table: tableSpec,
   headings: z.record(z.string().regex(/^[1-6]$/), headingSpec),
   /** The block that opens every text: title, subtitle, authors, date/source line. */
   opening: z.strictObject({
@@ -165,6 +199,7 @@ export type PdfConfig = z.infer<typeof pdfSchema>;
 export type TypeSpec = z.infer<typeof typeSpec>;
 export type FontStyle = z.infer<typeof fontStyle>;
 export type HeadingSpec = z.infer<typeof headingSpec>;
+export type TableSpec = z.infer<typeof tableSpec>;
 
 /** Page geometry in points. */
 export interface Geometry {

@@ -3,6 +3,7 @@ import type { Block } from '../../model/types.js';
 import { escapeXml } from './escape.js';
 import type { XhtmlContext } from './context.js';
 import { inlinesToXhtml } from './inline.js';
+import { tableToXhtml } from './table.js';
 
 type Handler<T extends Block['type']> = (node: Extract<Block, { type: T }>, ctx: XhtmlContext, headingOffset: number) => string;
 export type BlockHandlers = { [T in Block['type']]: Handler<T> };
@@ -21,6 +22,7 @@ export const blockHandlers: BlockHandlers = {
     return `<${tag}${start}>${node.items.map((item) => `<li>${blocksToXhtml(item, ctx, offset)}</li>`).join('')}</${tag}>`;
   },
   thematicBreak: () => '<hr/>',
+  table: (node, ctx) => tableToXhtml(node, ctx),
   figure: (node, ctx) => `<figure><img src="${escapeXml(ctx.imageHref(node.src))}" alt="${escapeXml(node.alt)}"/></figure>`,
 };
 
