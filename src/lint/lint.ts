@@ -11,6 +11,7 @@ import { parseSource } from '../parse/source.js';
 import { numberNotes } from '../transforms/notes.js';
 import { sourceFiles } from '../library/load.js';
 import { lintLine } from './rules.js';
+import type { Block } from '../model/types.js';
 
 export interface LintResult {
   files: number;
@@ -51,6 +52,7 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   const fatal: Message[] = [];
   let id: string | undefined;
   let lang: string | undefined;
+  let tableRows = new Set<number>();
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -61,6 +63,7 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
     const parsed = parseSource(file, bytes, { projectRoot: path.resolve(projectRoot), reporter });
     id = parsed.text.meta.id;
     lang = parsed.text.meta.lang;
+    tableRows = tableLines([...parsed.text.blocks, ...parsed.text.notes.flatMap((n) => n.blocks)]);
     // Unused notes are only found by numbering them, as the build does.
     numberNotes(parsed.text, parsed.unanchoredNotes, reporter);
   } catch (e) {
@@ -75,12 +78,29 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   const lineMessages: Message[] = [];
   lang ??= /^lang:\s*["']?([A-Za-z-]+)/m.exec(lines.slice(0, bodyStart).join('\n'))?.[1] ?? 'de';
   for (let i = bodyStart; i < lines.length; i++) {
-    for (const f of lintLine(lines[i]!, lang)) {
+    for (const f of lintLine(lines[i]!, lang, { tableRow: tableRows.has(i + 1) })) {
       lineMessages.push({ severity: f.rule.severity, rule: f.rule.id, reason: f.message, file, line: i + 1, column: [...lines[i]!.slice(0, f.index)].length + 1 });
     }
   }
   const messages = [...fatal, ...reporter.messages, ...lineMessages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { messages, ...(id !== undefined ? { id } : {}) };
+}
+
+/**
+ * Source lines (1-based) that hold table rows: a GFM table is its header
+ * line, the delimiter line and one line per row, from its position on.
+ */
+function tableLines(blocks: Block[]): Set<number> {
+  const lines = new Set<number>();
+  const visit = (list: Block[]): void => {
+    for (const b of list) {
+      if (b.type === 'table' && b.position?.line) for (let k = 0; k < b.rows.length + 2; k++) lines.add(b.position.line + k);
+      else if (b.type === 'blockquote') visit(b.children);
+      else if (b.type === 'list') b.items.forEach(visit);
+    }
+  };
+  visit(blocks);
+  return lines;
 }
 
 /** Index of the first body line (after the closing `---` of the front matter). */

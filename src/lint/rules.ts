@@ -75,6 +75,15 @@ export function maskHtml(line: string): string {
   return line.replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => 'x'.repeat(tag.length));
 }
 
+/**
+ * In a table row, runs of spaces beside a `|` only align the columns in the
+ * source (GFM ignores them): they are masked by as many figure spaces, so the
+ * double-space rule does not see them and columns stay right.
+ */
+export function maskTablePadding(line: string): string {
+  return line.replace(/ {2,}(?=\|)|(?<=\|) {2,}/g, (pad) => '\u2007'.repeat(pad.length));
+}
+
 export interface LineFinding {
   rule: LineRule;
   /** 0-based index in the line (UTF-16). */
@@ -82,10 +91,10 @@ export interface LineFinding {
   message: string;
 }
 
-/** Runs every rule that applies to `lang` on one line. */
-export function lintLine(line: string, lang: string): LineFinding[] {
+/** Runs every rule that applies to `lang` on one line; `tableRow` when the parser found a table row there. */
+export function lintLine(line: string, lang: string, options: { tableRow?: boolean } = {}): LineFinding[] {
   const primary = lang.toLowerCase().split('-')[0]!;
-  const masked = maskHtml(line);
+  const masked = options.tableRow ? maskTablePadding(maskHtml(line)) : maskHtml(line);
   const found: LineFinding[] = [];
   for (const rule of LINE_RULES) {
     if (rule.langs.length && !rule.langs.includes(primary)) continue;
