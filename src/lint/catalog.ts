@@ -21,6 +21,7 @@ const STRUCTURAL: RuleInfo[] = [
   { id: 'note-undefined', severity: 'error', description: 'a footnote reference [^x] without a definition' },
   { id: 'note-duplicate', severity: 'error', description: 'a footnote defined twice' },
   { id: 'note-unused', severity: 'warning', description: 'a footnote definition nothing refers to (list it in `unanchored-notes` if that is intended)' },
+  { id: 'table-cells', severity: 'warning', description: 'a table row with more cells than its header row (the extra cells are not printed)' },
   { id: 'text-empty', severity: 'error', description: 'front matter without a body' },
   { id: 'file-encoding', severity: 'error', description: 'the file is not UTF-8' },
 ];

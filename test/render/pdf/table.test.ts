@@ -6,6 +6,8 @@ import { noteDest, refDest } from '../../../src/render/pdf/names.js';
 import { paginate } from '../../../src/render/pdf/paginate.js';
 import { resolveStyle } from '../../../src/render/pdf/style.js';
 import { layoutTable } from '../../../src/render/pdf/table.js';
+import { hyphenateEdition } from '../../../src/transforms/hyphenate.js';
+import { edition } from '../../helpers/model-builders.js';
 import { noteRef, str, text as makeText } from '../../helpers/model-builders.js';
 import { fixture } from './fixture.js';
 import { pdfConfig, root, templateDir } from './helpers.js';
@@ -89,6 +91,21 @@ describe('table layout (booktabs)', () => {
     const words = r.slice(1).flatMap((row) => row.lines.filter((l) => l.line.x > 0).flatMap((l) => l.line.line.frags.map((fr) => fr.text))).join(' ');
     expect(words.replace(/-\s/g, '')).toContain('Wort0 Wort1');
     expect(words).toContain('Wort399');
+  });
+});
+
+describe('hyphenation in cells', () => {
+  it('hyphenates cell text (the last word too) and breaks narrow columns at the hyphens', () => {
+    const words = 'Arbeiterorganisationen Gewerkschaftsbewegung Selbstverwaltungsorgane Fabrikkomitees';
+    const t = table(Array(4).fill(null), ['A', 'B', 'C', 'D'], [Array.from({ length: 4 }, () => [str(words)])]);
+    const hyphenated = hyphenateEdition(edition({ texts: [makeText({ id: 'h', blocks: [t] })] }));
+    const cellText = (hyphenated.parts[0]!.texts[0]!.blocks[0] as Table).rows[0]![3]!.children[0];
+    expect(cellText).toMatchObject({ type: 'text', value: expect.stringContaining('Fa\u00adbrik\u00adko\u00admi\u00adtees') });
+    const rows = rowsOf(lay(hyphenated.parts[0]!.texts[0]!.blocks[0] as Table));
+    const ends = rows[1]!.lines.map((l) => l.line.line.frags[l.line.line.frags.length - 1]!.text);
+    expect(ends.some((e) => e.endsWith('-'))).toBe(true);
+    // No soft hyphen reaches the page.
+    expect(rows[1]!.lines.flatMap((l) => l.line.line.frags.map((fr) => fr.text)).join('')).not.toContain('\u00ad');
   });
 });
 
