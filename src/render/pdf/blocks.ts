@@ -101,10 +101,14 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
         thematicBreak(env, rctx, ctx, out);
         prev = 'break';
         break;
-      case 'table':
+      case 'table': {
+        const tableSpace = ctx.style.config.table.space * body.leading;
+        spaceIf(tableSpace);
         layoutTable(block, env, ctx, out);
+        out.push({ kind: 'space', height: tableSpace });
         prev = 'table';
         break;
+      }
       case 'figure':
         figure(block.src, block.position ?? { file: env.text?.file ?? '(edition)' }, env, ctx, out);
         prev = 'figure';

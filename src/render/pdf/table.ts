@@ -15,7 +15,7 @@ import { toRuns, type Run } from './runs.js';
 import { mm, type TableSpec, type TypeSpec } from './style.js';
 import { columnWidths, measureRuns } from './table-widths.js';
 
-/** Lays out a table into `out`, space above and below included. */
+/** Lays out a table into `out` (the space around it is the caller's, as for other blocks). */
 export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: FlowItem[]): void {
   const spec = ctx.style.config.table;
   const headSpec: TypeSpec = { ...spec, style: spec.headerStyle };
@@ -57,10 +57,7 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
   });
   if (rows.length === 0) headRow.ruleBelow = spec.rules.bottom; // a header without rows still closes
 
-  const space = spec.space * ctx.style.config.body.leading;
-  out.push({ kind: 'space', height: space });
   out.push(headRow, ...rows);
-  out.push({ kind: 'space', height: space });
 }
 
 /** Vertical measures of a row, pt. */

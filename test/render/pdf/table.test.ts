@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnAlign, Inline, Table, Text } from '../../../src/model/types.js';
-import { bodyEnv } from '../../../src/render/pdf/blocks.js';
-import type { FlowItem, FlowRow } from '../../../src/render/pdf/flow.js';
+import { bodyEnv, layoutBlocks } from '../../../src/render/pdf/blocks.js';
+import type { FlowItem, FlowLine, FlowRow } from '../../../src/render/pdf/flow.js';
 import { noteDest, refDest } from '../../../src/render/pdf/names.js';
 import { paginate } from '../../../src/render/pdf/paginate.js';
 import { resolveStyle } from '../../../src/render/pdf/style.js';
 import { layoutTable } from '../../../src/render/pdf/table.js';
 import { hyphenateEdition } from '../../../src/transforms/hyphenate.js';
 import { edition } from '../../helpers/model-builders.js';
-import { noteRef, str, text as makeText } from '../../helpers/model-builders.js';
+import { noteRef, para, str, text as makeText } from '../../helpers/model-builders.js';
 import { fixture } from './fixture.js';
 import { pdfConfig, root, templateDir } from './helpers.js';
 
@@ -39,9 +39,19 @@ describe('table layout (booktabs)', () => {
     expect(rows[0]).toMatchObject({ ruleAbove: cfg.rules.top, ruleBelow: cfg.rules.mid, keepWithNext: true });
     expect(rows[1]!.ruleBelow ?? 0).toBe(0);
     expect(rows[2]!.ruleBelow).toBe(cfg.rules.bottom);
-    // No vertical rules: a row draws nothing but its lines and horizontal rules.
-    expect(items[0]).toMatchObject({ kind: 'space' });
-    expect(items[items.length - 1]).toMatchObject({ kind: 'space' });
+    expect(items.every((i) => i.kind === 'row')).toBe(true);
+  });
+
+  it('stands between paragraphs with the template’s space around it, and the text after it goes on without an indent', () => {
+    const out: FlowItem[] = [];
+    layoutBlocks([para('Davor.'), t, para('Danach.')], bodyEnv(f.ctx), f.ctx, out);
+    const first = out.findIndex((i) => i.kind === 'row');
+    const last = out.findLastIndex((i) => i.kind === 'row');
+    const space = cfg.space * f.style.config.body.leading;
+    expect(out[first - 1]).toEqual({ kind: 'space', height: space });
+    expect(out[last + 1]).toEqual({ kind: 'space', height: space });
+    const after = out[last + 2] as FlowLine;
+    expect(after.line.frags[0]).toMatchObject({ text: 'Danach.', x: 0 });
   });
 
   it('spans the measure and keeps every cell line inside its column', () => {
