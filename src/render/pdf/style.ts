@@ -59,6 +59,7 @@ const TABLE_DEFAULTS = {
   padding: { x: 1.5, y: 0.5 },
   ruleSep: 0.8,
   space: 0.75,
+  width: 'natural' as const,
 };
 const tableSpec = typeSpec.extend({
   family: z.string().min(1).default(TABLE_DEFAULTS.family),
@@ -74,6 +75,8 @@ const tableSpec = typeSpec.extend({
   ruleSep: nonNegative.default(TABLE_DEFAULTS.ruleSep),
   /** Space above and below the table, in body leadings. */
   space: nonNegative.default(TABLE_DEFAULTS.space),
+  /** natural: a table that fits at its natural width keeps it, centred; measure: every table spans the measure. */
+  width: z.enum(['natural', 'measure']).default(TABLE_DEFAULTS.width),
 }).default(TABLE_DEFAULTS);
 
 export const pdfSchema = z.strictObject({

@@ -2,7 +2,8 @@
  * Column widths of a table from its content, as browsers and LaTeX's
  * tabulary do: each column needs at least its longest word (min) and at most
  * its text on one line (max). When every column fits at its natural width,
- * the spare room goes to the columns in proportion to that width; otherwise
+ * the table keeps it (or, to fill the measure, the spare room goes to the
+ * columns in proportion to that width); otherwise
  * each column gets its minimum plus a share of the rest in proportion to how
  * much it would like to grow (max − min). Only when even the longest words do
  * not fit are the minimums scaled down, and the words hyphenated or broken.
@@ -45,15 +46,19 @@ export function measureRuns(runs: Run[], lb: PdfConfig['linebreak']): Extent {
   return { min: Math.max(min, word), max: Math.max(max, line) };
 }
 
-/** Distributes `available` pt over columns with the given extents. */
-export function columnWidths(columns: Extent[], available: number): number[] {
+/**
+ * Distributes up to `available` pt over columns with the given extents.
+ * `fill`: a table that fits at its natural width still spans all of
+ * `available`; otherwise it keeps its natural width.
+ */
+export function columnWidths(columns: Extent[], available: number, fill = true): number[] {
   const n = columns.length;
   if (n === 0) return [];
   const sum = (f: (e: Extent) => number) => columns.reduce((s, e) => s + f(e), 0);
   const maxSum = sum((e) => e.max);
   const minSum = sum((e) => e.min);
   if (maxSum <= 0) return columns.map(() => available / n);
-  if (maxSum <= available) return columns.map((e) => e.max + ((available - maxSum) * e.max) / maxSum);
+  if (maxSum <= available) return fill ? columns.map((e) => e.max + ((available - maxSum) * e.max) / maxSum) : columns.map((e) => e.max);
   if (minSum >= available) return minSum > 0 ? columns.map((e) => (e.min * available) / minSum) : columns.map(() => available / n);
   const growSum = maxSum - minSum;
   return columns.map((e) => e.min + ((available - minSum) * (e.max - e.min)) / growSum);

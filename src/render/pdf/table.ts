@@ -30,13 +30,19 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
     const cells = [head[i], ...body.map((r) => r[i])].filter((r): r is Run[] => r !== undefined).map((r) => measureRuns(r, lb));
     return { min: Math.max(0, ...cells.map((c) => c.min)), max: Math.max(0, ...cells.map((c) => c.max)) };
   });
-  const widths = columnWidths(extents, env.width - gap * Math.max(0, columns - 1));
-  const xs = widths.map((_, i) => env.x + widths.slice(0, i).reduce((s, w) => s + w, 0) + i * gap);
+  const gaps = gap * Math.max(0, columns - 1);
+  const widths = columnWidths(extents, env.width - gaps, spec.width === 'measure');
+  // A table narrower than the measure is centred, as a book sets it.
+  const tableWidth = widths.reduce((s, w) => s + w, 0) + gaps;
+  const left = env.x + Math.max(0, (env.width - tableWidth) / 2);
+  const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0) + i * gap);
+  // A word exactly as wide as its column must fit: the line breaker splits words wider than
+  // the measure less 0.01 pt into letters, so the column gets a hair of slack.
   const setRow = (cells: Run[][]): Line[][] =>
-    cells.map((runs, i) => breakRuns(runs, { width: widths[i]!, align: alignOf(table.align[i]), lb }));
+    cells.map((runs, i) => breakRuns(runs, { width: widths[i]! + 0.02, align: alignOf(table.align[i]), lb }));
 
   const g = geometry(spec);
-  const info: FlowTable = { x: env.x, width: env.width, header: undefined as unknown as FlowRow, breakRule: spec.rules.bottom, breakSpace: g.sep + spec.rules.bottom };
+  const info: FlowTable = { x: left, width: Math.min(tableWidth, env.width), header: undefined as unknown as FlowRow, breakRule: spec.rules.bottom, breakSpace: g.sep + spec.rules.bottom };
   const headRow = makeRow(setRow(head), xs, spec, info, { header: true, above: spec.rules.top, below: spec.rules.mid });
   info.header = headRow;
   headRow.keepWithNext = true; // a header alone at the foot of a page says nothing

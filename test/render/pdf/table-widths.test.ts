@@ -27,9 +27,9 @@ describe('measureRuns', () => {
 });
 
 describe('columnWidths', () => {
-  it('shares spare room in proportion to natural widths when everything fits', () => {
-    const w = columnWidths([{ min: 10, max: 20 }, { min: 10, max: 60 }], 160);
-    expect(w).toEqual([40, 120]);
+  it('keeps natural widths when everything fits, or shares the spare room in proportion to them to fill', () => {
+    expect(columnWidths([{ min: 10, max: 20 }, { min: 10, max: 60 }], 160, false)).toEqual([20, 60]);
+    expect(columnWidths([{ min: 10, max: 20 }, { min: 10, max: 60 }], 160)).toEqual([40, 120]);
   });
 
   it('gives each column its longest word and spreads the rest by how much it wants to grow', () => {

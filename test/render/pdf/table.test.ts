@@ -63,7 +63,7 @@ describe('table layout (booktabs)', () => {
     const widths = xs.map((x, i) => (xs[i + 1] ?? measure + gap) - gap - x);
     for (const r of rows) for (const { line } of r.lines) {
       const col = xs.indexOf(line.x);
-      expect(line.line.width).toBeLessThanOrEqual(widths[col]! + 0.01);
+      expect(line.line.width).toBeLessThanOrEqual(widths[col]! + 0.03);
     }
   });
 
@@ -101,6 +101,28 @@ describe('table layout (booktabs)', () => {
     const words = r.slice(1).flatMap((row) => row.lines.filter((l) => l.line.x > 0).flatMap((l) => l.line.line.frags.map((fr) => fr.text))).join(' ');
     expect(words.replace(/-\s/g, '')).toContain('Wort0 Wort1');
     expect(words).toContain('Wort399');
+  });
+});
+
+describe('table width', () => {
+  const small = table([null, 'right'], ['Jahr', 'Zahl'], [[[str('1917')], [str('240')]]]);
+
+  it('keeps a table that fits at its natural width, centred in the measure', () => {
+    const r = rowsOf(lay(small));
+    const measure = f.style.geometry.measure;
+    expect(r[0]!.table.width).toBeLessThan(measure / 2);
+    expect(r[0]!.table.x).toBeCloseTo((measure - r[0]!.table.width) / 2, 6);
+    // The first column's text starts at the table's left edge.
+    expect(r[0]!.lines[0]!.line.x).toBeCloseTo(r[0]!.table.x, 6);
+    // At natural width no word is broken: one line per cell, each word whole.
+    expect(r.map((row) => row.lines.map((l) => l.line.line.frags.map((fr) => fr.text).join('')))).toEqual([['Jahr', 'Zahl'], ['1917', '240']]);
+  });
+
+  it('spans the measure with `width: measure`', () => {
+    const g = fixture((c) => (c.table.width = 'measure'));
+    const out: FlowItem[] = [];
+    layoutTable(small, bodyEnv(g.ctx), g.ctx, out);
+    expect(rowsOf(out)[0]!.table).toMatchObject({ x: 0, width: g.style.geometry.measure });
   });
 });
 
