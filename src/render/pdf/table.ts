@@ -62,6 +62,8 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
     }
   });
   if (rows.length === 0) headRow.ruleBelow = spec.rules.bottom; // a header without rows still closes
+  // The last row never stands alone under a repeated header (a "widow" row).
+  if (rows.length >= 2) rows[rows.length - 2]!.keepWithNext = true;
 
   out.push(headRow, ...rows);
 }

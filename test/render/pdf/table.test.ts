@@ -174,6 +174,21 @@ describe('a long table across pages', () => {
     expect(destPages.get(refDest('lang', 1, 1))).toBe(page!.number);
   });
 
+  it('never carries the last row alone over to a new page', () => {
+    const short = lay(table([null, null], ['A', 'B'], Array.from({ length: 6 }, (_, i) => [[str(String(i))], [str('Zeile')]])));
+    const line: FlowItem = { kind: 'line', height: 10, baseline: 8, x: 0, line: { frags: [], width: 0, hyphenated: false } };
+    let cases = 0;
+    // Slide the table down the page in 1 pt steps, so every row in turn is the first that does not fit.
+    for (let h = 0; h < f.style.geometry.blockHeight - 10; h += 1) {
+      const p = paginate([line, { kind: 'space', height: h }, ...short], f.style).pages.filter((pg) => pg.items.length > 0);
+      if (p.length < 2) continue;
+      cases++;
+      const rowsThere = p[p.length - 1]!.items.filter((i) => i.item.kind === 'row' && !i.item.header).length;
+      expect(rowsThere, `space ${h}`).not.toBe(1);
+    }
+    expect(cases).toBeGreaterThan(10);
+  });
+
   it('never leaves the header alone at the foot of a page', () => {
     const filler: FlowItem[] = Array.from({ length: 33 }, () => ({ kind: 'line', height: f.style.config.body.leading, baseline: 10, x: 0, line: { frags: [], width: 0, hyphenated: false } }));
     const p = paginate([...filler, ...flow], f.style).pages;
