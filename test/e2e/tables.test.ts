@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { TempProject, diagnostics, manifest, source, type CliResult } from '../helpers/project.js';
-import { javaEpubcheck, skipUnlessTool } from '../helpers/validators.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM, javaEpubcheck, skipUnlessTool } from '../helpers/validators.js';
 import { noteDest, refDest } from '../../src/render/pdf/names.js';
 
 const SHORT = [
@@ -34,6 +36,32 @@ const LONG = [
   ...Array.from({ length: LONG_ROWS }, (_, i) => `| ${1900 + i} | Vorgang Nummer ${i}${i % 9 === 0 ? ' mit einer längeren Beschreibung, die in der Spalte umbricht' : ''} | ${i * 13} |`),
   '',
 ].join('\n');
+
+const WIDE = [
+  '| Spalte eins | Spalte zwei | Spalte drei | Spalte vier | Spalte fünf | Spalte sechs |',
+  '|---|---|---|---|---|---|',
+  '| Donaudampfschifffahrtsgesellschaft | Arbeiterorganisationen | Gewerkschaftsbewegung | Selbstverwaltungsorgane | Fabrikkomitees | Übergangszeit |',
+  '',
+].join('\n');
+
+/**
+ * Opens a content document of the unpacked EPUB in headless Chromium at phone
+ * width (360 px) and measures: the page's own width, and each table against its wrapper.
+ */
+function phoneWidths(dir: string, doc: string): { page: number; view: number; tables: { wrap: number; table: number; overflow: string }[] } {
+  const probe = path.join(dir, 'probe.html');
+  fs.writeFileSync(probe, `<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="${doc}" style="width:360px;height:640px;border:0"></iframe><pre id="out">pending</pre>
+<script>document.getElementById('f').addEventListener('load', () => {
+  const d = document.getElementById('f').contentDocument;
+  const tables = [...d.querySelectorAll('.table-wrap')].map((w) => ({ wrap: w.clientWidth, table: w.querySelector('table').scrollWidth, overflow: getComputedStyle(w).overflowX }));
+  document.getElementById('out').textContent = JSON.stringify({ page: d.documentElement.scrollWidth, view: d.documentElement.clientWidth, tables });
+});</script></body></html>`);
+  const r = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--virtual-time-budget=3000', '--dump-dom', `file://${probe}`], { encoding: 'utf8', timeout: 90_000 });
+  const m = /<pre id="out">([^<]*)</.exec(r.stdout);
+  if (!m || m[1] === 'pending') throw new Error(`chromium gave no measurement: ${r.stderr.slice(-500)}`);
+  return JSON.parse(m[1]!.replace(/&quot;/g, '"'));
+}
 
 /** Text of one PDF page, laid out (columns stay on their line). */
 function pageText(pdf: string, page: number): string {
@@ -84,7 +112,8 @@ describe('GFM tables through the CLI', () => {
   const project = new TempProject({
     'sources/tab.md': source({ title: 'Mit Tabelle', lang: 'de' }, SHORT),
     'sources/lang.md': source({ title: 'Lange Tabelle', lang: 'de' }, LONG),
-    'editions/tab.yaml': manifest({ title: 'Tabellen', texts: ['tab', 'lang'], formats: ['epub', 'pdf'] }),
+    'sources/breit.md': source({ title: 'Breite Tabelle', lang: 'de' }, WIDE),
+    'editions/tab.yaml': manifest({ title: 'Tabellen', texts: ['tab', 'lang', 'breit'], formats: ['epub', 'pdf'] }),
   });
   let build: CliResult;
   let check: CliResult;
@@ -129,6 +158,25 @@ describe('GFM tables through the CLI', () => {
     expect(xhtml).toContain('<li id="note-tab-1" epub:type="endnote"');
     expect(xhtml).toMatch(/<a href="#ref-tab-1" role="doc-backlink"/);
   });
+
+  it.skipIf(!fs.existsSync(CHROMIUM))('is readable on a phone: a narrow table fits, a wide one scrolls in its wrapper, the page never scrolls sideways', async () => {
+    const dir = project.path('unpacked');
+    const zip = await JSZip.loadAsync(project.read('dist/tab.epub'));
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), await entry.async('nodebuffer'));
+    }
+    const docOf = (id: string) => Object.keys(zip.files).find((n) => n.endsWith(`text-${id}.xhtml`))!;
+    const narrow = phoneWidths(dir, docOf('tab'));
+    expect(narrow.page).toBe(narrow.view);
+    expect(narrow.tables).toHaveLength(1);
+    expect(narrow.tables[0]!.table).toBeLessThanOrEqual(narrow.tables[0]!.wrap);
+    const wide = phoneWidths(dir, docOf('breit'));
+    expect(wide.page).toBe(wide.view);
+    expect(wide.tables[0]!.table).toBeGreaterThan(wide.tables[0]!.wrap);
+    expect(wide.tables[0]!.overflow).toBe('auto');
+  }, 120_000);
 
   it('prints the cells on their rows in the PDF', () => {
     const pdf = project.path('dist/tab.pdf');

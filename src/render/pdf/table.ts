@@ -28,7 +28,7 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
   const gap = 2 * mm(spec.padding.x);
   const extents = table.align.map((_, i) => {
     const cells = [head[i], ...body.map((r) => r[i])].filter((r): r is Run[] => r !== undefined).map((r) => measureRuns(r, lb));
-    return { min: Math.max(0, ...cells.map((c) => c.min)), max: Math.max(0, ...cells.map((c) => c.max)) };
+    return { min: Math.max(0, ...cells.map((c) => c.min)), max: Math.max(0, ...cells.map((c) => c.max)), hyphenated: Math.max(0, ...cells.map((c) => c.hyphenated ?? c.min)) };
   });
   const gaps = gap * Math.max(0, columns - 1);
   const widths = columnWidths(extents, env.width - gaps, spec.width === 'measure');

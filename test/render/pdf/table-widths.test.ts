@@ -21,8 +21,14 @@ describe('measureRuns', () => {
     expect(e.max).toBeCloseTo(Math.max(width('Verfassung'), width('a b c d e f g h')), 3);
   });
 
+  it('gives the widest piece between hyphenation points, with its hyphen', () => {
+    const e = measureRuns(f.runs('Klas\u00adsen\u00adkampf'), lb);
+    expect(e.min).toBeCloseTo(width('Klassenkampf'), 3);
+    expect(e.hyphenated).toBeCloseTo(Math.max(width('Klas-'), width('sen-'), width('kampf')), 3);
+  });
+
   it('is zero for an empty cell', () => {
-    expect(measureRuns([], lb)).toEqual({ min: 0, max: 0 });
+    expect(measureRuns([], lb)).toEqual({ min: 0, max: 0, hyphenated: 0 });
   });
 });
 
@@ -41,7 +47,14 @@ describe('columnWidths', () => {
     expect(w[0]).toBeGreaterThanOrEqual(30);
   });
 
-  it('scales the minimums down only when the longest words alone are too wide', () => {
+  it('lets columns whose words hyphenate give way when the longest words alone are too wide', () => {
+    // Column 1 cannot hyphenate (60 = 60); column 2 can, down to 20: it takes what is left.
+    const w = columnWidths([{ min: 60, max: 80, hyphenated: 60 }, { min: 140, max: 300, hyphenated: 20 }], 100);
+    expect(w[0]).toBeCloseTo(60, 6);
+    expect(w[1]).toBeCloseTo(40, 6);
+  });
+
+  it('scales the minimums down only when not even the syllables fit', () => {
     const w = columnWidths([{ min: 60, max: 80 }, { min: 140, max: 300 }], 100);
     expect(w).toEqual([30, 70]);
   });

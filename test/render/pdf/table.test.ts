@@ -6,6 +6,7 @@ import { noteDest, refDest } from '../../../src/render/pdf/names.js';
 import { paginate } from '../../../src/render/pdf/paginate.js';
 import { resolveStyle } from '../../../src/render/pdf/style.js';
 import { layoutTable } from '../../../src/render/pdf/table.js';
+import type { Line } from '../../../src/render/pdf/linebreak.js';
 import { hyphenateEdition } from '../../../src/transforms/hyphenate.js';
 import { edition } from '../../helpers/model-builders.js';
 import { noteRef, para, str, text as makeText } from '../../helpers/model-builders.js';
@@ -24,6 +25,9 @@ const lay = (t: Table, text?: Text) => {
   layoutTable(t, bodyEnv(f.ctx, text), f.ctx, out);
   return out;
 };
+/** A line's text as printed: fragments that touch belong to one word. */
+const lineText = (line: Line) =>
+  line.frags.map((fr, i) => (i > 0 && fr.x > line.frags[i - 1]!.x + line.frags[i - 1]!.width + 0.5 ? ' ' : '') + fr.text).join('');
 const long = 'Kommunistische Internationale gegründet, mit Delegierten aus vielen Ländern und langen Debatten über Organisationsfragen';
 
 describe('table layout (booktabs)', () => {
@@ -138,6 +142,28 @@ describe('hyphenation in cells', () => {
     expect(ends.some((e) => e.endsWith('-'))).toBe(true);
     // No soft hyphen reaches the page.
     expect(rows[1]!.lines.flatMap((l) => l.line.line.frags.map((fr) => fr.text)).join('')).not.toContain('\u00ad');
+  });
+});
+
+describe('a table wider than the measure', () => {
+  it('breaks words only at hyphenation points, never between letters', () => {
+    const head = ['Spalte eins', 'Spalte zwei', 'Spalte drei', 'Spalte vier', 'Spalte fünf', 'Spalte sechs', 'Spalte sieben'];
+    const body = ['Donaudampfschifffahrtsgesellschaft', 'Arbeiterorganisationen', 'Gewerkschaftsbewegung', 'Selbstverwaltungsorgane', 'Fabrikkomitees', 'Klassenkampf', 'Übergangszeit'];
+    const t = table(head.map(() => null), head, [body.map((w) => [str(w)])]);
+    const h = hyphenateEdition(edition({ texts: [makeText({ id: 'w', blocks: [t] })] })).parts[0]!.texts[0]!.blocks[0] as Table;
+    const rows = rowsOf(lay(h));
+    const xs = [...new Set(rows[0]!.lines.map((l) => l.line.x))];
+    expect(xs).toHaveLength(7);
+    [head, body].forEach((cells, r) =>
+      cells.forEach((word, c) => {
+        const lines = rows[r]!.lines.filter((l) => l.line.x === xs[c]).map((l) => lineText(l.line.line));
+        // Each broken line ends at a hyphen or a space, and the pieces make the words again.
+        lines.slice(0, -1).forEach((line) => expect(line, word).toMatch(/-$|\p{L}$/u));
+        expect(lines.join(' ').replace(/- /g, ''), `column ${c}`).toBe(word);
+      }),
+    );
+    // Every header word fits whole: "Spalte" does not hyphenate (3 letters must follow a break).
+    for (const l of rows[0]!.lines) expect(lineText(l.line.line)).not.toMatch(/-$/);
   });
 });
 
