@@ -2,7 +2,7 @@
  * A table in the print PDF, booktabs style: a heavy rule above the header
  * row, a light one below it, a heavy one under the last row, no vertical
  * rules. Cells are set ragged (or centred/right as the column says), never
- * justified, with hyphenation; column widths come from the content
+ * justified, hyphenated where a word is wider than its column; column widths come from the content
  * (table-widths.ts). Each row becomes one flow item, so pagination never
  * splits it; a row taller than a page is cut into pieces here first.
  * Pagination repeats the header row on every page the table continues on.
@@ -39,7 +39,12 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
   // A word exactly as wide as its column must fit: the line breaker splits words wider than
   // the measure less 0.01 pt into letters, so the column gets a hair of slack.
   const setRow = (cells: Run[][]): Line[][] =>
-    cells.map((runs, i) => breakRuns(runs, { width: widths[i]! + 0.02, align: alignOf(table.align[i]), lb }));
+    cells.map((runs, i) => {
+      const width = widths[i]! + 0.02;
+      // Ragged cells need no hyphens to look even: words are only divided where one is wider than its column.
+      const set = measureRuns(runs, lb).min <= width ? withoutSoftHyphens(runs) : runs;
+      return breakRuns(set, { width, align: alignOf(table.align[i]), lb });
+    });
 
   const g = geometry(spec);
   const info: FlowTable = { x: left, width: Math.min(tableWidth, env.width), header: undefined as unknown as FlowRow, breakRule: spec.rules.bottom, breakSpace: g.sep + spec.rules.bottom };
@@ -71,6 +76,10 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
 /** Vertical measures of a row, pt. */
 function geometry(spec: TableSpec) {
   return { padY: mm(spec.padding.y), sep: mm(spec.ruleSep) };
+}
+
+function withoutSoftHyphens(runs: Run[]): Run[] {
+  return runs.map((r) => (r.kind === 'text' && r.text.includes('\u00ad') ? { ...r, text: r.text.replaceAll('\u00ad', '') } : r));
 }
 
 function alignOf(a: ColumnAlign | undefined): 'left' | 'center' | 'right' {

@@ -145,6 +145,18 @@ describe('hyphenation in cells', () => {
   });
 });
 
+describe('ragged cells without needless hyphens', () => {
+  it('divides no word in a cell whose words all fit their column', () => {
+    const t = table([null, null], ['Jahr', 'Ereignis'], [[[str('1917')], [str(long)]]]);
+    const h = hyphenateEdition(edition({ texts: [makeText({ id: 'r', blocks: [t] })] })).parts[0]!.texts[0]!.blocks[0] as Table;
+    expect(JSON.stringify(h)).toContain('\u00ad');
+    const lines = rowsOf(lay(h))[1]!.lines.filter((l) => l.line.x > 0).map((l) => lineText(l.line.line));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).not.toMatch(/-$/);
+    expect(lines.join(' ')).toBe(long);
+  });
+});
+
 describe('a table wider than the measure', () => {
   it('breaks words only at hyphenation points, never between letters', () => {
     const head = ['Spalte eins', 'Spalte zwei', 'Spalte drei', 'Spalte vier', 'Spalte fünf', 'Spalte sechs', 'Spalte sieben'];
