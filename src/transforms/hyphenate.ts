@@ -124,7 +124,8 @@ function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions):
 
 function hyphenateInlines(inlines: Inline[], lang: string, opts: HyphenateOptions): void {
   for (const node of inlines) {
-    if (node.type === 'text') node.value = hyphenateString(node.value, lang, opts);
+    // Verbatim text (code) is printed as written: a soft hyphen would change what a reader copies.
+    if (node.type === 'text') node.value = node.verbatim ? node.value : hyphenateString(node.value, lang, opts);
     else if (node.type === 'lang') hyphenateInlines(node.children, node.lang, opts);
     // A URL shown as link text must stay intact; other links are ordinary words.
     else if (node.type === 'link' && /^(https?:|mailto:|www\.)/.test(plain(node.children))) continue;
