@@ -74,6 +74,13 @@ export function curlQuotes(s: string, state: QuoteState, style: QuoteStyle): str
     const opens = (prev === '' || OPENING_CONTEXT.test(prev)) && next !== '' && !/\s/.test(next);
     if (c === '"') {
       out += opens ? openQuote(state, style) : closeQuote(state, style);
+    } else if (c === style.open && c !== style.close) {
+      // Marks typed in the source count for nesting: « il dit "non" » → « il dit “non” ».
+      openQuote(state, style);
+      out += c;
+    } else if (c === style.close && c !== style.open && state.open.length > 0) {
+      closeQuote(state, style);
+      out += c;
     } else if (c === "'") {
       if (/\p{L}/u.test(prev) && /\p{L}/u.test(next)) out += '’';
       else if (opens) {
