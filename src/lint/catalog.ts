@@ -22,6 +22,8 @@ const STRUCTURAL: RuleInfo[] = [
   { id: 'note-duplicate', severity: 'error', description: 'a footnote defined twice' },
   { id: 'note-unused', severity: 'warning', description: 'a footnote definition nothing refers to (list it in `unanchored-notes` if that is intended)' },
   { id: 'text-empty', severity: 'error', description: 'front matter without a body' },
+  { id: 'link-missing-text', severity: 'warning', description: 'a link to a source file that does not exist' },
+  { id: 'link-fragment', severity: 'warning', description: 'a link to a heading the target text lacks (with the nearest anchor)' },
   { id: 'file-encoding', severity: 'error', description: 'the file is not UTF-8' },
 ];
 

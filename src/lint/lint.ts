@@ -11,6 +11,8 @@ import { parseSource } from '../parse/source.js';
 import { numberNotes } from '../transforms/notes.js';
 import { sourceFiles } from '../library/load.js';
 import { lintLine } from './rules.js';
+import { lintLinks } from './links.js';
+import type { Text } from '../model/types.js';
 
 export interface LintResult {
   files: number;
@@ -29,14 +31,20 @@ export function lintLibrary(dirOrFiles: string | string[], options: LintOptions 
   const projectRoot = options.projectRoot ?? process.cwd();
   const messages: Message[] = [];
   const ids = new Map<string, string>();
+  const texts: Text[] = [];
   for (const file of files) {
-    const { messages: own, id } = lintFile(file, projectRoot);
+    const { messages: own, id, text } = lintFile(file, projectRoot);
     messages.push(...own);
+    if (text) texts.push(text);
     if (id === undefined) continue;
     const other = ids.get(id);
     if (other) messages.push({ severity: 'error', rule: 'id-duplicate', reason: `id \`${id}\` is already used by ${path.relative(process.cwd(), other) || other}`, file, ...idPosition(file) });
     else ids.set(id, file);
   }
+  messages.push(...lintLinks(texts));
+  // Link findings are made after all files are read: put them back in file order.
+  const order = new Map(files.map((f, i) => [f, i]));
+  messages.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return {
     files: files.length,
     messages,
@@ -46,11 +54,12 @@ export function lintLibrary(dirOrFiles: string | string[], options: LintOptions 
 }
 
 /** Lints one source; returns its messages (sorted by position) and its id when the front matter was readable. */
-export function lintFile(file: string, projectRoot: string): { messages: Message[]; id?: string } {
+export function lintFile(file: string, projectRoot: string): { messages: Message[]; id?: string; text?: Text } {
   const reporter = new Reporter();
   const fatal: Message[] = [];
   let id: string | undefined;
   let lang: string | undefined;
+  let parsedText: Text | undefined;
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -60,6 +69,7 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   try {
     const parsed = parseSource(file, bytes, { projectRoot: path.resolve(projectRoot), reporter });
     id = parsed.text.meta.id;
+    parsedText = parsed.text;
     lang = parsed.text.meta.lang;
     // Unused notes are only found by numbering them, as the build does.
     numberNotes(parsed.text, parsed.unanchoredNotes, reporter);
@@ -80,7 +90,7 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
     }
   }
   const messages = [...fatal, ...reporter.messages, ...lineMessages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { messages, ...(id !== undefined ? { id } : {}) };
+  return { messages, ...(id !== undefined ? { id } : {}), ...(parsedText ? { text: parsedText } : {}) };
 }
 
 /** Index of the first body line (after the closing `---` of the front matter). */
