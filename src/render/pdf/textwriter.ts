@@ -106,7 +106,8 @@ export class TextWriter {
    * (font, size, scaling) survives ET/BT.
    */
   rule(x: number, y: number, width: number, thickness: number): void {
-    this.ops.push('ET', `${num(x)} ${num(y)} ${num(width)} ${num(thickness)} re f`, 'BT');
+    // Like Tm above, in unflipped PDF coordinates: a rectangle is given by its lower-left corner.
+    this.ops.push('ET', `${num(x)} ${num(this.doc.page.height - y - thickness)} ${num(width)} ${num(thickness)} re f`, 'BT');
   }
 
   /**
