@@ -84,7 +84,15 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   const bodyStart = bodyStartLine(lines);
   const lineMessages: Message[] = [];
   lang ??= /^lang:\s*["']?([A-Za-z-]+)/m.exec(lines.slice(0, bodyStart).join('\n'))?.[1] ?? 'de';
+  let fence: string | undefined;
   for (let i = bodyStart; i < lines.length; i++) {
+    // A fenced code block is printed as written: its lines are not prose to clean.
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (fence) continue;
     for (const f of lintLine(lines[i]!, lang)) {
       lineMessages.push({ severity: f.rule.severity, rule: f.rule.id, reason: f.message, file, line: i + 1, column: [...lines[i]!.slice(0, f.index)].length + 1 });
     }
