@@ -78,7 +78,7 @@ function normaliseHeadingDepths(blocks: Block[]): void {
 }
 
 /** An open inline HTML element: its attributes, content so far and where it started. */
-type Frame = { tag: StyleTag | 'root'; lang?: string; href?: string; title?: string; children: Inline[]; position: Position };
+type Frame = { tag: StyleTag | 'root'; name: string; lang?: string; href?: string; title?: string; children: Inline[]; position: Position };
 
 class Converter {
   private headingIds = new Set<string>();
@@ -201,7 +201,7 @@ class Converter {
 
   /** Phrasing content → inlines; raw inline HTML is matched into a small stack of frames. */
   inlines(nodes: Md.PhrasingContent[]): Inline[] {
-    const stack: Frame[] = [{ tag: 'root', children: [], position: { file: this.ctx.file, line: 0, column: 0 } }];
+    const stack: Frame[] = [{ tag: 'root', name: '', children: [], position: { file: this.ctx.file, line: 0, column: 0 } }];
     const top = () => stack[stack.length - 1]!;
     for (const node of nodes) {
       if (node.type !== 'html') {
@@ -225,7 +225,7 @@ class Converter {
           if (token.tag === 'link' && !token.href) this.ctx.reporter.warn('html-attribute', `<${name}> without href is not a link; its text is kept`, position);
           else if (token.dropped.length) this.ctx.reporter.warn('html-attribute', `ignored attribute(s) ${token.dropped.join(', ')} on <${name}>`, position);
           const { lang, href, title } = token;
-          stack.push({ tag: token.tag, ...(lang ? { lang } : {}), ...(href ? { href } : {}), ...(title ? { title } : {}), children: [], position });
+          stack.push({ tag: token.tag, name: name ?? token.tag, ...(lang ? { lang } : {}), ...(href ? { href } : {}), ...(title ? { title } : {}), children: [], position });
           break;
         }
         case 'close': {
@@ -251,7 +251,7 @@ class Converter {
       }
     }
     while (stack.length > 1) {
-      this.ctx.reporter.warn('html-unbalanced', `<${top().tag}> is never closed; closed at the end of the paragraph`, top().position);
+      this.ctx.reporter.warn('html-unbalanced', `<${top().name}> is never closed; closed at the end of the paragraph`, top().position);
       this.closeFrame(stack);
     }
     return mergeText(stack[0]!.children);

@@ -74,3 +74,11 @@ describe('raw inline HTML in the model', () => {
     expect(reporter.warnings.map((m) => m.rule)).toEqual(['html-attribute', 'image-inline']);
   });
 });
+
+describe('unbalanced raw HTML', () => {
+  it('names the tag as written when it is never closed, and keeps its content', () => {
+    const { children, reporter } = para('Ein <del>gestrichener Satz.\n');
+    expect(children).toEqual([{ type: 'text', value: 'Ein ' }, { type: 'strikethrough', children: [{ type: 'text', value: 'gestrichener Satz.' }] }]);
+    expect(reporter.warnings.map(formatMessage)).toEqual(['/project/sources/probe.md:4:5: warning: <del> is never closed; closed at the end of the paragraph [html-unbalanced]']);
+  });
+});
