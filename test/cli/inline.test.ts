@@ -34,7 +34,7 @@ const GERMAN_BODY = `Siehe https://example.org/a--b und <https://example.org/c--
 
 Roh: <a href="https://example.org/?q='x'--y">ein "Link"</a>, <abbr title="Kommunistische 'Internationale'">KI</abbr>, <cite>Was tun?</cite>, <q>ja</q>, <u>unterstrichen</u>, <s>gestrichen</s> und <del>getilgt</del>; <a href="ftp://example.org/f">Datei</a>.
 
-Ein [Verweis](fr.md#Première) und ein [zweiter](fr.md#première-partie).
+Ein [Verweis](fr.md#Première) und ein [zweiter](fr.md#première-partie) und [weg](fehlt.md).
 
 \`\`\`
 "a" -- b...
@@ -75,6 +75,7 @@ describe('the build', () => {
       'sources/de.md:11:1 markdown-code',
       'sources/de.md:7:217 link-unsafe',
       'sources/de.md:9:5 link-fragment',
+      'sources/de.md:9:76 link-missing-text',
     ]);
     expect(build.stderr).toContain('text `fr` has no heading `#Première` (did you mean `#h-premiere-partie`?)');
   });
@@ -169,6 +170,12 @@ describe('link fragments (item 16)', () => {
     const found = diagnostics(check.stdout).messages.filter((m) => m.rule === 'link-fragment');
     expect(found.map((m) => m.raw)).toEqual([
       'sources/de.md:9:5: warning: text `fr` has no heading `#Première` (did you mean `#h-premiere-partie`?); the link goes to the start of the text [link-fragment]',
+    ]);
+  });
+
+  it('edition check reports a link to a missing source too', () => {
+    expect(diagnostics(check.stdout).messages.filter((m) => m.rule === 'link-missing-text').map((m) => m.raw)).toEqual([
+      'sources/de.md:9:76: warning: link to fehlt.md, which is not a source of the library; printed as plain text [link-missing-text]',
     ]);
   });
 

@@ -15,6 +15,7 @@ describe('classifyHtml', () => {
     expect(classifyHtml('<a href="https://x.org/?a=1&amp;b=2" target="_blank">')).toEqual({ kind: 'open', tag: 'link', href: 'https://x.org/?a=1&b=2', dropped: ['target'] });
     expect(classifyHtml("<abbr title='Sozialdemokratische Partei'>")).toEqual({ kind: 'open', tag: 'abbreviation', title: 'Sozialdemokratische Partei', dropped: [] });
     expect(classifyHtml('</del>')).toEqual({ kind: 'close', tag: 'strikethrough' });
+    expect(['<kbd>', '<samp>', '<tt>', '<ins>', '<strike>', '<var>'].map((t) => (classifyHtml(t) as { tag: string }).tag)).toEqual(['code', 'code', 'code', 'underline', 'strikethrough', 'emphasis']);
     expect(classifyHtml('<mark>')).toEqual({ kind: 'unsupported', tag: 'mark', closing: false });
     expect(classifyHtml('<Lenin>')).toEqual({ kind: 'other' });
     expect(classifyHtml('<img src="x.png" alt="Karte">')).toEqual({ kind: 'image', alt: 'Karte' });

@@ -28,6 +28,11 @@ describe('French typography', () => {
     expect(typeset('Quoi? Non ! « Oui »', 'fr-CA')).toBe(`Quoi? Non${NN}! «${NN}Oui${NN}»`);
   });
 
+  it('gives Italian and Spanish « … » with “ … ” inside, without the French spaces', () => {
+    expect(typeset('Disse "no" e "lui disse "sì"" : bene?', 'it')).toBe('Disse «no» e «lui disse “sì”» : bene?');
+    expect(typeset('Dijo "no".', 'es')).toBe('Dijo «no».');
+  });
+
   it('leaves German and English alone', () => {
     expect(typeset('Was? Nein: "ja"', 'de')).toBe('Was? Nein: „ja“');
     expect(typeset('What? No: "yes"', 'en')).toBe('What? No: “yes”');
