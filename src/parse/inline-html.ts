@@ -27,7 +27,7 @@ export type StyleTag =
   | 'emphasis' | 'strong' | 'superscript' | 'subscript' | 'small' | 'lang'
   | 'link' | 'abbreviation' | 'cite' | 'quote' | 'underline' | 'strikethrough' | 'code';
 
-const STYLE_TAGS: Record<string, StyleTag> = {
+export const STYLE_TAGS: Record<string, StyleTag> = {
   em: 'emphasis', i: 'emphasis', var: 'emphasis', dfn: 'emphasis',
   strong: 'strong', b: 'strong',
   sup: 'superscript', sub: 'subscript', small: 'small', span: 'lang',
@@ -48,7 +48,7 @@ const FORBIDDEN = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form
  * with one of these names is markup and loses its tags; any other name in
  * angle brackets is more likely the text's own (an editor's `<Lenin>`).
  */
-const HTML_ELEMENTS = new Set(
+export const HTML_ELEMENTS = new Set(
   ('address article aside bdi bdo big blink blockquote body caption center col colgroup data datalist dd details dialog div dl dt ' +
     'fieldset figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hgroup hr html label legend li main map mark marquee menu meter nav ' +
     'nobr noscript ol optgroup option output p picture pre progress rb rp rt rtc ruby search section select slot summary table tbody td template ' +

@@ -11,6 +11,7 @@ import type { Block, Inline, Note, Position } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { classifyHtml, forbiddenTagIn, onlyComments, type StyleTag } from './inline-html.js';
 import { classifyTarget } from './link-target.js';
+import { splitHtmlBlock } from './html-block.js';
 import { checkImage } from './image.js';
 import { slugify } from '../util/slug.js';
 
@@ -150,8 +151,18 @@ class Converter {
           const tree = markdownTree(withoutComments);
           return void out.push(...inner.blocks(tree.children));
         }
+        const split = splitHtmlBlock(withoutComments);
+        if (split && split.dropped.length) {
+          this.ctx.reporter.warn('html-unsupported', `raw HTML block: its tags (${split.dropped.map((t) => `<${t}>`).join(', ')}) are dropped and its text is kept`, position);
+          for (const chunk of split.chunks) {
+            const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 + chunk.lineOffset }, this.definitions);
+            inner.headingIds = this.headingIds;
+            out.push(...inner.blocks(markdownTree(chunk.text).children));
+          }
+          return;
+        }
         this.ctx.reporter.warn('html-unsupported', 'raw HTML block kept as visible text', position);
-        out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position });
+        out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value, verbatim: true }], position });
         return;
       }
       case 'definition':
