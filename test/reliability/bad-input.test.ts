@@ -194,7 +194,7 @@ describe.concurrent('encodings and odd files', () => {
 });
 
 describe.concurrent('raw HTML and unsafe links', () => {
-  it('<div onclick> stays visible text, <font> keeps its words, <img> its alt; no handler reaches the EPUB', async () => {
+  it('<div onclick> and <font> keep their words without their tags, <img> its alt; no handler reaches the EPUB', async () => {
     const body = '<div onclick="alert(1)">Hallo Welt</div>\n\nEin <font color="red">roter</font> Text mit <span lang="en" onmouseover="alert(2)">English</span> und <img src="x" alt="Bild" onerror="alert(3)">.\n';
     const { epub } = await expectWarnings({ 'sources/html.md': source({ title: 'HTML' }, body), 'editions/probe.yaml': manifest({ title: 'Probe', texts: ['gut', 'html'] }) }, [
       'html-unsupported', 'html-unsupported', 'html-attribute', 'image-inline',
@@ -207,6 +207,7 @@ describe.concurrent('raw HTML and unsafe links', () => {
     expect(text).toContain('roter');
     expect(text).toContain('English');
     expect(text).toMatch(/Ein roter Text mit English und Bild\./);
+    expect(text).not.toMatch(/<\/?(div|font|img)/);
   });
 
   it('a <span> with an invalid language tag: warning, words kept, no invalid lang in the EPUB', async () => {
