@@ -23,6 +23,8 @@ const STRUCTURAL: RuleInfo[] = [
   { id: 'note-unused', severity: 'warning', description: 'a footnote definition nothing refers to (list it in `unanchored-notes` if that is intended)' },
   { id: 'table-cells', severity: 'warning', description: 'a table row with more cells than its header row (the extra cells are not printed)' },
   { id: 'text-empty', severity: 'error', description: 'front matter without a body' },
+  { id: 'link-missing-text', severity: 'warning', description: 'a link to a source file that does not exist' },
+  { id: 'link-fragment', severity: 'warning', description: 'a link to a heading the target text lacks (with the nearest anchor)' },
   { id: 'file-encoding', severity: 'error', description: 'the file is not UTF-8' },
 ];
 

@@ -11,7 +11,8 @@ import { parseSource } from '../parse/source.js';
 import { numberNotes } from '../transforms/notes.js';
 import { sourceFiles } from '../library/load.js';
 import { lintLine } from './rules.js';
-import type { Block } from '../model/types.js';
+import { lintLinks } from './links.js';
+import type { Block, Text } from '../model/types.js';
 
 export interface LintResult {
   files: number;
@@ -30,14 +31,20 @@ export function lintLibrary(dirOrFiles: string | string[], options: LintOptions 
   const projectRoot = options.projectRoot ?? process.cwd();
   const messages: Message[] = [];
   const ids = new Map<string, string>();
+  const texts: Text[] = [];
   for (const file of files) {
-    const { messages: own, id } = lintFile(file, projectRoot);
+    const { messages: own, id, text } = lintFile(file, projectRoot);
     messages.push(...own);
+    if (text) texts.push(text);
     if (id === undefined) continue;
     const other = ids.get(id);
     if (other) messages.push({ severity: 'error', rule: 'id-duplicate', reason: `id \`${id}\` is already used by ${path.relative(process.cwd(), other) || other}`, file, ...idPosition(file) });
     else ids.set(id, file);
   }
+  messages.push(...lintLinks(texts));
+  // Link findings are made after all files are read: put them back in file order.
+  const order = new Map(files.map((f, i) => [f, i]));
+  messages.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return {
     files: files.length,
     messages,
@@ -47,12 +54,13 @@ export function lintLibrary(dirOrFiles: string | string[], options: LintOptions 
 }
 
 /** Lints one source; returns its messages (sorted by position) and its id when the front matter was readable. */
-export function lintFile(file: string, projectRoot: string): { messages: Message[]; id?: string } {
+export function lintFile(file: string, projectRoot: string): { messages: Message[]; id?: string; text?: Text } {
   const reporter = new Reporter();
   const fatal: Message[] = [];
   let id: string | undefined;
   let lang: string | undefined;
   let tableRows = new Set<number>();
+  let parsedText: Text | undefined;
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -62,6 +70,7 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   try {
     const parsed = parseSource(file, bytes, { projectRoot: path.resolve(projectRoot), reporter });
     id = parsed.text.meta.id;
+    parsedText = parsed.text;
     lang = parsed.text.meta.lang;
     tableRows = tableLines([...parsed.text.blocks, ...parsed.text.notes.flatMap((n) => n.blocks)]);
     // Unused notes are only found by numbering them, as the build does.
@@ -77,13 +86,21 @@ export function lintFile(file: string, projectRoot: string): { messages: Message
   const bodyStart = bodyStartLine(lines);
   const lineMessages: Message[] = [];
   lang ??= /^lang:\s*["']?([A-Za-z-]+)/m.exec(lines.slice(0, bodyStart).join('\n'))?.[1] ?? 'de';
+  let fence: string | undefined;
   for (let i = bodyStart; i < lines.length; i++) {
+    // A fenced code block is printed as written: its lines are not prose to clean.
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (fence) continue;
     for (const f of lintLine(lines[i]!, lang, { tableRow: tableRows.has(i + 1) })) {
       lineMessages.push({ severity: f.rule.severity, rule: f.rule.id, reason: f.message, file, line: i + 1, column: [...lines[i]!.slice(0, f.index)].length + 1 });
     }
   }
   const messages = [...fatal, ...reporter.messages, ...lineMessages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { messages, ...(id !== undefined ? { id } : {}) };
+  return { messages, ...(id !== undefined ? { id } : {}), ...(parsedText ? { text: parsedText } : {}) };
 }
 
 /**

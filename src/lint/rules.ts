@@ -2,9 +2,11 @@
  * Line rules of `edition check`: leftovers of raw text that cleaning should
  * have removed. One row per rule, with a stable id (listed by
  * `edition check --rules`) and the reason it matters. They run on body lines
- * with HTML tags masked, so `<span lang="en">` holds no straight quote.
+ * with HTML tags, code and addresses masked, so `<span lang="en">` holds no
+ * straight quote; lines of fenced code blocks are skipped (lint.ts).
  */
 import type { Severity } from '../model/messages.js';
+import { splitAddresses } from '../transforms/typography/urls.js';
 
 export interface LineRule {
   id: string;
@@ -84,6 +86,17 @@ export function maskTablePadding(line: string): string {
   return line.replace(/ {2,}(?=\|)|(?<=\|) {2,}/g, (pad) => '\u2007'.repeat(pad.length));
 }
 
+/**
+ * Masks what is printed as written (issue 8, item 11): HTML tags and autolinks,
+ * code spans and web addresses. A straight quote in `"here"` is code, not a
+ * leftover, so the rules must not see it.
+ */
+export function maskVerbatim(line: string): string {
+  const blank = (m: string) => 'x'.repeat(m.length);
+  const masked = maskHtml(line).replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  return splitAddresses(masked).map((seg) => (seg.verbatim ? blank(seg.text) : seg.text)).join('');
+}
+
 export interface LineFinding {
   rule: LineRule;
   /** 0-based index in the line (UTF-16). */
@@ -94,7 +107,7 @@ export interface LineFinding {
 /** Runs every rule that applies to `lang` on one line; `tableRow` when the parser found a table row there. */
 export function lintLine(line: string, lang: string, options: { tableRow?: boolean } = {}): LineFinding[] {
   const primary = lang.toLowerCase().split('-')[0]!;
-  const masked = options.tableRow ? maskTablePadding(maskHtml(line)) : maskHtml(line);
+  const masked = options.tableRow ? maskTablePadding(maskVerbatim(line)) : maskVerbatim(line);
   const found: LineFinding[] = [];
   for (const rule of LINE_RULES) {
     if (rule.langs.length && !rule.langs.includes(primary)) continue;

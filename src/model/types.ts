@@ -18,11 +18,36 @@ export interface Position {
 export interface TextRun {
   type: 'text';
   value: string;
+  /**
+   * Set exactly as written: typography and hyphenation leave it alone
+   * (code, raw markup kept visible). Never merged with ordinary text.
+   */
+  verbatim?: boolean;
 }
 
-/** Inline containers that only change the style of their children. */
+/**
+ * Inline containers that only change the style of their children.
+ * `code` holds verbatim text (code spans); `cite` is a cited title (`<cite>`);
+ * `underline` and `strikethrough` come from `<u>` and `<s>`/`<del>`.
+ */
 export interface StyledRun {
-  type: 'emphasis' | 'strong' | 'superscript' | 'subscript' | 'small';
+  type: 'emphasis' | 'strong' | 'superscript' | 'subscript' | 'small' | 'code' | 'cite' | 'underline' | 'strikethrough';
+  children: Inline[];
+}
+
+/** An abbreviation with its expansion (`<abbr title="…">`); EPUB keeps the title, print shows the words. */
+export interface Abbreviation {
+  type: 'abbreviation';
+  title: string;
+  children: Inline[];
+}
+
+/**
+ * An inline quotation (`<q>`). The typography step replaces it by its
+ * children between the quotation marks of its language and nesting level.
+ */
+export interface QuoteRun {
+  type: 'quote';
   children: Inline[];
 }
 
@@ -67,7 +92,7 @@ export interface NoteRef {
   position?: Position;
 }
 
-export type Inline = TextRun | StyledRun | LangRun | ExternalLink | CrossReference | LineBreak | NoteRef;
+export type Inline = TextRun | StyledRun | Abbreviation | QuoteRun | LangRun | ExternalLink | CrossReference | LineBreak | NoteRef;
 
 // ---------------------------------------------------------------- blocks
 

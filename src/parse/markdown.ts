@@ -13,6 +13,7 @@ import type { Block, Inline, Note, Position } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { classifyHtml, forbiddenTagIn, onlyComments, type StyleTag } from './inline-html.js';
 import { classifyTarget } from './link-target.js';
+import { splitHtmlBlock } from './html-block.js';
 import { checkImage } from './image.js';
 import { convertTable } from './table.js';
 import { slugify } from '../util/slug.js';
@@ -83,7 +84,8 @@ function normaliseHeadingDepths(blocks: Block[]): void {
   for (const b of blocks) if (b.type === 'heading') b.depth -= shift;
 }
 
-type Frame = { tag: StyleTag | 'root'; lang?: string; children: Inline[]; position: Position };
+/** An open inline HTML element: its attributes, content so far and where it started. */
+type Frame = { tag: StyleTag | 'root'; name: string; lang?: string; href?: string; title?: string; children: Inline[]; position: Position };
 
 class Converter {
   private headingIds = new Set<string>();
@@ -139,9 +141,10 @@ class Converter {
         out.push(convertTable(node, { inlines: (n) => this.inlines(n), pos: (n) => this.pos(n), reporter: this.ctx.reporter }));
         return;
       case 'code':
-        // Code has no place in these editions; keep its words rather than lose them.
-        this.ctx.reporter.warn('markdown-code', 'code block printed as a plain paragraph', position);
-        if (node.value.trim()) out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position });
+        // Code has little place in these editions, but its characters must survive: its
+        // lines are kept as lines (never justified) and are never typeset or hyphenated.
+        this.ctx.reporter.warn('markdown-code', 'code block printed as verbatim lines of text', position);
+        if (node.value.trim()) out.push({ type: 'verse', lines: node.value.split('\n').map((line) => (line ? [codeRun(line)] : [])), position });
         return;
       case 'html': {
         if (onlyComments(node.value)) return;
@@ -157,8 +160,18 @@ class Converter {
           const tree = markdownTree(withoutComments);
           return void out.push(...inner.blocks(tree.children));
         }
+        const split = splitHtmlBlock(withoutComments);
+        if (split && split.dropped.length) {
+          this.ctx.reporter.warn('html-unsupported', `raw HTML block: its tags (${split.dropped.map((t) => `<${t}>`).join(', ')}) are dropped and its text is kept`, position);
+          for (const chunk of split.chunks) {
+            const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 + chunk.lineOffset }, this.definitions);
+            inner.headingIds = this.headingIds;
+            out.push(...inner.blocks(markdownTree(chunk.text).children));
+          }
+          return;
+        }
         this.ctx.reporter.warn('html-unsupported', 'raw HTML block kept as visible text', position);
-        out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position });
+        out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value, verbatim: true }], position });
         return;
       }
       case 'definition':
@@ -208,7 +221,7 @@ class Converter {
 
   /** Phrasing content → inlines; raw inline HTML is matched into a small stack of frames. */
   inlines(nodes: Md.PhrasingContent[]): Inline[] {
-    const stack: Frame[] = [{ tag: 'root', children: [], position: { file: this.ctx.file, line: 0, column: 0 } }];
+    const stack: Frame[] = [{ tag: 'root', name: '', children: [], position: { file: this.ctx.file, line: 0, column: 0 } }];
     const top = () => stack[stack.length - 1]!;
     for (const node of nodes) {
       if (node.type !== 'html') {
@@ -227,27 +240,39 @@ class Converter {
         case 'forbidden':
           this.ctx.reporter.error('html-forbidden', `raw HTML <${token.tag}> is not allowed in a text`, position);
           break;
-        case 'open':
-          if (token.dropped.length) this.ctx.reporter.warn('html-attribute', `ignored attribute(s) ${token.dropped.join(', ')} on <${node.value.slice(1).split(/[\s>]/)[0]}>`, position);
-          stack.push({ tag: token.tag, ...(token.lang ? { lang: token.lang } : {}), children: [], position });
+        case 'open': {
+          const name = node.value.slice(1).split(/[\s/>]/)[0];
+          if (token.tag === 'link' && !token.href) this.ctx.reporter.warn('html-attribute', `<${name}> without href is not a link; its text is kept`, position);
+          else if (token.dropped.length) this.ctx.reporter.warn('html-attribute', `ignored attribute(s) ${token.dropped.join(', ')} on <${name}>`, position);
+          const { lang, href, title } = token;
+          stack.push({ tag: token.tag, name: name ?? token.tag, ...(lang ? { lang } : {}), ...(href ? { href } : {}), ...(title ? { title } : {}), children: [], position });
           break;
+        }
         case 'close': {
           const index = stack.map((f) => f.tag).lastIndexOf(token.tag);
           if (index <= 0) {
             this.ctx.reporter.warn('html-unbalanced', `closing tag ${node.value} without an opening tag; ignored`, position);
             break;
           }
-          while (stack.length > index) closeFrame(stack);
+          while (stack.length > index) this.closeFrame(stack);
           break;
         }
+        case 'image':
+          this.ctx.reporter.warn('image-inline', 'a raw <img> is not printed; its description (alt) is kept. Use a Markdown image in a paragraph of its own', position);
+          if (token.alt) top().children.push({ type: 'text', value: token.alt });
+          break;
+        case 'unsupported':
+          // The closing tag of an element whose opening tag was reported says nothing new.
+          if (!token.closing) this.ctx.reporter.warn('html-unsupported', `raw HTML <${token.tag}> has no meaning in an edition; its tags are dropped and its text is kept`, position);
+          break;
         default:
-          this.ctx.reporter.warn('html-unsupported', `raw HTML ${node.value} kept as visible text`, position);
-          top().children.push({ type: 'text', value: node.value });
+          this.ctx.reporter.warn('html-unsupported', `raw HTML ${node.value} is not an HTML element; kept as visible text`, position);
+          top().children.push({ type: 'text', value: node.value, verbatim: true });
       }
     }
     while (stack.length > 1) {
-      this.ctx.reporter.warn('html-unbalanced', `<${top().tag}> is never closed; closed at the end of the paragraph`, top().position);
-      closeFrame(stack);
+      this.ctx.reporter.warn('html-unbalanced', `<${top().name}> is never closed; closed at the end of the paragraph`, top().position);
+      this.closeFrame(stack);
     }
     return mergeText(stack[0]!.children);
   }
@@ -263,7 +288,7 @@ class Converter {
       case 'break':
         return [{ type: 'break' }];
       case 'inlineCode':
-        return [{ type: 'text', value: node.value }];
+        return [codeRun(node.value)];
       case 'footnoteReference':
         return [{ type: 'noteRef', label: node.identifier, occurrence: 0, position: this.pos(node) }];
       case 'link':
@@ -304,6 +329,32 @@ class Converter {
     }
   }
 
+  /** Closes the innermost raw HTML element into the model node it means. */
+  private closeFrame(stack: Frame[]): void {
+    const frame = stack.pop()!;
+    const children = mergeText(frame.children);
+    const parent = stack[stack.length - 1]!.children;
+    switch (frame.tag) {
+      case 'root':
+        return;
+      case 'lang':
+        // A span whose language was refused (inline-html.ts) keeps only its words.
+        return void parent.push(...(frame.lang ? [{ type: 'lang' as const, lang: frame.lang, children }] : children));
+      case 'link':
+        // The same policy as a Markdown link: http(s) and mailto stay links, the rest becomes text.
+        return void parent.push(...(frame.href ? this.link(frame.href, children, frame.position) : children));
+      case 'abbreviation':
+        return void parent.push(...(frame.title ? [{ type: 'abbreviation' as const, title: frame.title, children }] : children));
+      case 'quote':
+        return void parent.push({ type: 'quote', children });
+      case 'code':
+        // Markdown inside <code> was parsed already; code shows the characters as typed.
+        return void parent.push(codeRun(plainText(children)));
+      default:
+        parent.push({ type: frame.tag, children });
+    }
+  }
+
   /**
    * micromark only turns `[^x]` into a reference when a definition exists;
    * otherwise the marker stays literal text. Find those and report them.
@@ -322,24 +373,18 @@ class Converter {
   }
 }
 
-function closeFrame(stack: Frame[]): void {
-  const frame = stack.pop()!;
-  const children = mergeText(frame.children);
-  const parent = stack[stack.length - 1]!;
-  if (frame.tag === 'lang') {
-    // A span whose language was refused (inline-html.ts) keeps only its words.
-    if (frame.lang) parent.children.push({ type: 'lang', lang: frame.lang, children });
-    else parent.children.push(...children);
-  }
-  else if (frame.tag !== 'root') parent.children.push({ type: frame.tag, children });
+
+/** Code: verbatim text that typography and hyphenation leave alone. */
+function codeRun(value: string): Inline {
+  return { type: 'code', children: [{ type: 'text', value, verbatim: true }] };
 }
 
-/** Adjacent text runs merge, so transforms see words whole. */
+/** Adjacent text runs merge, so transforms see words whole (verbatim runs stay apart). */
 function mergeText(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const node of inlines) {
     const prev = out[out.length - 1];
-    if (node.type === 'text' && prev?.type === 'text') prev.value += node.value;
+    if (node.type === 'text' && prev?.type === 'text' && !node.verbatim && !prev.verbatim) prev.value += node.value;
     else out.push(node);
   }
   return out;

@@ -24,8 +24,10 @@ export interface Labels {
   noteRef: string;
   /** Start of the book's text, for landmarks. */
   start: string;
+  /** The EPUB's schema:accessibilitySummary, in the edition's language. */
+  accessibilitySummary: string;
 }
 
 export const LABEL_KEYS: (keyof Labels)[] = [
-  'contents', 'notes', 'imprint', 'sources', 'titlePage', 'backToText', 'translatedBy', 'editedBy', 'noteRef', 'start',
+  'contents', 'notes', 'imprint', 'sources', 'titlePage', 'backToText', 'translatedBy', 'editedBy', 'noteRef', 'start', 'accessibilitySummary',
 ];

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Block, Edition, Inline } from '../model/types.js';
+import { splitAddresses } from './typography/urls.js';
 
 const require = createRequire(import.meta.url);
 
@@ -84,9 +85,11 @@ export function hyphenateWord(word: string, lang: string, opts: HyphenateOptions
   return result;
 }
 
-/** Hyphenates every word of a string. */
+/** Hyphenates every word of a string; web and e-mail addresses stay whole (a hyphen there prints a wrong address). */
 export function hyphenateString(text: string, lang: string, opts: HyphenateOptions = DEFAULTS): string {
-  return text.replace(WORD, (w) => hyphenateWord(w, lang, opts));
+  return splitAddresses(text)
+    .map((seg) => (seg.verbatim ? seg.text : seg.text.replace(WORD, (w) => hyphenateWord(w, lang, opts))))
+    .join('');
 }
 
 /** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes. */
@@ -129,7 +132,8 @@ function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions):
 
 function hyphenateInlines(inlines: Inline[], lang: string, opts: HyphenateOptions): void {
   for (const node of inlines) {
-    if (node.type === 'text') node.value = hyphenateString(node.value, lang, opts);
+    // Verbatim text (code) is printed as written: a soft hyphen would change what a reader copies.
+    if (node.type === 'text') node.value = node.verbatim ? node.value : hyphenateString(node.value, lang, opts);
     else if (node.type === 'lang') hyphenateInlines(node.children, node.lang, opts);
     // A URL shown as link text must stay intact; other links are ordinary words.
     else if (node.type === 'link' && /^(https?:|mailto:|www\.)/.test(plain(node.children))) continue;

@@ -8,6 +8,7 @@ import type { Edition, Inline } from '../model/types.js';
 import { textsOf } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { forEachInlineList } from '../model/walk.js';
+import { matchFragment } from './fragment.js';
 
 /** Maps a source file to its text id (the library's files). */
 export type IdOfFile = (file: string) => string | undefined;
@@ -28,9 +29,13 @@ export function resolveLinks(edition: Edition, idOfFile: IdOfFile, reporter: Rep
         reporter.warn('link-outside-edition', `link to text \`${id}\`, which is not in this edition; printed as plain text`, at);
       } else {
         node.textId = id;
-        if (node.fragment && !headingIds.get(id)!.has(node.fragment)) {
-          reporter.warn('link-fragment', `text \`${id}\` has no heading \`#${node.fragment}\`; the link goes to the start of the text`, at);
-          delete node.fragment;
+        if (node.fragment) {
+          const match = matchFragment(node.fragment, [...headingIds.get(id)!]);
+          if (match.ok) node.fragment = match.id;
+          else {
+            reporter.warn('link-fragment', `text \`${id}\` has no heading \`#${node.fragment}\`${match.hint}; the link goes to the start of the text`, at);
+            delete node.fragment;
+          }
         }
         delete node.targetFile;
         continue;

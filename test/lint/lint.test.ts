@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFile, lintLibrary } from '../../src/lint/lint.js';
@@ -26,6 +28,17 @@ describe('line rules', () => {
     expect(lintLine('<span lang="en">word</span>', 'de')).toEqual([]);
     expect(lintLine('He said "yes".', 'en')).toEqual([]);
     expect(lint('clean.md')).toEqual([]);
+  });
+
+  it('leaves code spans, addresses and fenced code blocks alone (they are printed as written)', () => {
+    expect(lintLine('Code `"here" -- x` und ``a `"b"` c`` und https://x.org/a,,b und <https://x.org/,,>', 'de').map((f) => f.rule.id)).toEqual([]);
+    expect(lintLine('Code `"x"` und "y"', 'de').map((f) => [f.rule.id, f.index])).toEqual([['raw-straight-quote', 15], ['raw-straight-quote', 17]]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    fs.writeFileSync(path.join(dir, 'code.md'), '---\ntitle: Code\n---\n\n```\n"a" -- b,,  [12]\n```\n\n~~~~\n```\n"c"\n~~~~\n\nDanach "d".\n');
+    expect(lintFile(path.join(dir, 'code.md'), dir).messages.map((m) => `${m.line}:${m.column} ${m.rule}`)).toEqual([
+      '5:1 markdown-code', '9:1 markdown-code', '14:8 raw-straight-quote', '14:10 raw-straight-quote',
+    ]);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('counts columns in characters, not bytes', () => {

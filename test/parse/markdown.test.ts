@@ -67,10 +67,16 @@ describe('parseMarkdown: raw HTML', () => {
     });
   });
 
-  it('keeps unknown tags as visible text with a warning', () => {
+  it('drops the tags of HTML elements without a meaning, keeps their words, and warns once', () => {
     const { text, reporter } = parse('a <font color="red">b</font> c\n');
-    expect(reporter.warnings.map((m) => m.rule)).toEqual(['html-unsupported', 'html-unsupported']);
-    expect(text.blocks[0]).toMatchObject({ children: [{ type: 'text', value: 'a <font color="red">b</font> c' }] });
+    expect(reporter.warnings.map((m) => m.rule)).toEqual(['html-unsupported']);
+    expect(text.blocks[0]).toMatchObject({ children: [{ type: 'text', value: 'a b c' }] });
+  });
+
+  it('keeps angle brackets that are not HTML visible, verbatim, with a warning', () => {
+    const { text, reporter } = parse('Brief an <Lenin> vom Mai\n');
+    expect(reporter.warnings.map((m) => m.rule)).toEqual(['html-unsupported']);
+    expect(text.blocks[0]).toMatchObject({ children: [{ type: 'text', value: 'Brief an ' }, { type: 'text', value: '<Lenin>', verbatim: true }, { type: 'text', value: ' vom Mai' }] });
   });
 
   it('reads Markdown after a leading comment (CommonMark makes the line an HTML block)', () => {

@@ -40,7 +40,8 @@ describe('GFM tables: model shape', () => {
       { type: 'noteRef', label: 'a' },
     ]);
     expect(table.rows[1]![1]!.children).toMatchObject([{ type: 'text', value: 'Gründung der ' }, { type: 'link', href: 'https://example.org/kpd', children: [{ type: 'text', value: 'KPD' }] }]);
-    expect(table.rows[2]![1]!.children).toEqual([{ type: 'text', value: 'a | b' }]);
+    // A code span is verbatim (never typeset); `\|` inside it is still a pipe.
+    expect(table.rows[2]![1]!.children).toEqual([{ type: 'code', children: [{ type: 'text', value: 'a | b', verbatim: true }] }]);
   });
 
   it('pads a short row with empty cells, as GFM does', () => {

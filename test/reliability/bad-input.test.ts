@@ -194,10 +194,10 @@ describe.concurrent('encodings and odd files', () => {
 });
 
 describe.concurrent('raw HTML and unsafe links', () => {
-  it('<div onclick> and <font> stay visible text; no handler reaches the EPUB', async () => {
-    const body = '<div onclick="alert(1)">Hallo Welt</div>\n\nEin <font color="red">roter</font> Text mit <span lang="en" onmouseover="alert(2)">English</span> und <img src="x" onerror="alert(3)">.\n';
+  it('<div onclick> and <font> keep their words without their tags, <img> its alt; no handler reaches the EPUB', async () => {
+    const body = '<div onclick="alert(1)">Hallo Welt</div>\n\nEin <font color="red">roter</font> Text mit <span lang="en" onmouseover="alert(2)">English</span> und <img src="x" alt="Bild" onerror="alert(3)">.\n';
     const { epub } = await expectWarnings({ 'sources/html.md': source({ title: 'HTML' }, body), 'editions/probe.yaml': manifest({ title: 'Probe', texts: ['gut', 'html'] }) }, [
-      'html-unsupported', 'html-unsupported', 'html-unsupported', 'html-attribute', 'html-unsupported',
+      'html-unsupported', 'html-unsupported', 'html-attribute', 'image-inline',
     ]);
     const book = await readEpub(epub);
     expect(book.findings.map(formatFinding)).toEqual([]);
@@ -206,6 +206,8 @@ describe.concurrent('raw HTML and unsafe links', () => {
     expect(text).toContain('Hallo Welt');
     expect(text).toContain('roter');
     expect(text).toContain('English');
+    expect(text).toMatch(/Ein roter Text mit English und Bild\./);
+    expect(text).not.toMatch(/<\/?(div|font|img)/);
   });
 
   it('a <span> with an invalid language tag: warning, words kept, no invalid lang in the EPUB', async () => {
@@ -234,12 +236,13 @@ describe.concurrent('raw HTML and unsafe links', () => {
   it('javascript: URLs never reach the EPUB', async () => {
     const body = '[Klick](javascript:alert(1)) und <javascript:alert(2)> und [Ref][x] und <a href="javascript:alert(4)">roh</a>.\n\n[x]: javascript:alert(3)\n';
     const { epub } = await expectWarnings({ 'sources/js.md': source({ title: 'JS' }, body), 'editions/probe.yaml': manifest({ title: 'Probe', texts: ['gut', 'js'] }) }, [
-      'link-unsafe', 'link-unsafe', 'link-unsafe', 'html-unsupported', 'html-unsupported',
+      'link-unsafe', 'link-unsafe', 'link-unsafe', 'link-unsafe',
     ]);
     const book = await readEpub(epub);
     expect(activeContent(book).map(formatFinding)).toEqual([]);
     for (const [name, bytes] of book.entries) expect(bytes.toString('utf8'), name).not.toMatch(/(href|src)="\s*javascript:/i);
     expect(spineText(book)).toContain('Klick');
+    expect(spineText(book)).toContain('und roh.');
   });
 
   it('a link that leaves the project folder is refused', async () => {

@@ -33,6 +33,17 @@ describe('hyphenate', () => {
     expect(show(hyphenateString('„Bolschewismus“, 30.000 Soldaten.', 'de'))).toBe('„Bol|sche|wis|mus“, 30.000 Sol|da|ten.');
   });
 
+  it('leaves addresses and verbatim (code) text whole', () => {
+    const out = hyphenateString('Siehe https://example.org/Verfassungsgebende-Versammlung und Verfassungsgebende', 'de');
+    expect(out).toContain('https://example.org/Verfassungsgebende-Versammlung ');
+    expect(out.split(' ').pop()).toContain(SOFT_HYPHEN);
+    const e = edition({ texts: [text({ blocks: [para({ type: 'code', children: [{ type: 'text', value: 'Verfassungsgebende Versammlung', verbatim: true }] }, ' Verfassungsgebende Versammlung und mehr')] })] });
+    const copy = hyphenateEdition(e);
+    const p = copy.parts[0]!.texts[0]!.blocks[0] as Paragraph;
+    expect(JSON.stringify(p.children[0])).not.toContain(SOFT_HYPHEN);
+    expect((p.children[1] as TextRun).value).toContain(SOFT_HYPHEN);
+  });
+
   it('never hyphenates the last word of a paragraph', () => {
     const ed = hyphenateEdition(edition({ texts: [text({ blocks: [para('Die Revolution und die Organisation')] })] }));
     const p = ed.parts[0]!.texts[0]!.blocks[0] as Paragraph;

@@ -29,4 +29,18 @@ describe('resolveLinks', () => {
     expect(JSON.stringify(ta.blocks)).not.toContain('xref');
     expect(reporter.warnings.map((m) => m.rule)).toEqual(['link-outside-edition', 'link-missing-text']);
   });
+
+  it('resolves a fragment that names the heading, and suggests the real anchor for one that does not match', () => {
+    const src = parseString(fm('[eins](b.md#Über) und [zwei](<b.md#Über die Lage>) und [drei](b.md#teil)\n', 'id: a\ntitle: A'), { file: '/project/sources/a.md' }).text;
+    const target = parseString(fm('## Über die Lage\n\nText.\n\n## Teil\n\nMehr.\n', 'id: b\ntitle: B'), { file: '/project/sources/b.md' }).text;
+    const reporter = new Reporter();
+    resolveLinks(editionOf(src, target), (f) => ids[f], reporter);
+    expect(src.blocks[0]).toMatchObject({
+      children: [{ type: 'xref', textId: 'b' }, { type: 'text' }, { type: 'xref', fragment: 'h-ueber-die-lage' }, { type: 'text' }, { type: 'xref', fragment: 'h-teil' }],
+    });
+    expect((src.blocks[0] as { children: { fragment?: string }[] }).children[0]!.fragment).toBeUndefined();
+    expect(reporter.warnings.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      '5:1 text `b` has no heading `#Über` (did you mean `#h-ueber-die-lage`?); the link goes to the start of the text',
+    ]);
+  });
 });

@@ -46,10 +46,7 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     subjects: [...new Set(texts.flatMap((t) => t.meta.tags))],
     accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
     accessFeatures: ['structuralNavigation', 'tableOfContents', 'readingOrder', ...(hasImages ? ['alternativeText'] : [])],
-    accessibilitySummary:
-      meta.lang.startsWith('de')
-        ? 'Reiner Text mit Überschriften-Gliederung, Inhaltsverzeichnis und in beide Richtungen verlinkten Anmerkungen; keine Gefahren.'
-        : 'Text with structured headings, a table of contents and endnotes linked both ways; no hazards.',
+    accessibilitySummary: labels.accessibilitySummary,
     documents: book.documents,
     images: [...book.images.entries()].map(([src, href], i) => ({ id: `img-${i + 1}`, href, src, mediaType: href.endsWith('.png') ? 'image/png' : 'image/jpeg' })),
     nav: withPlayOrder(book.nav),

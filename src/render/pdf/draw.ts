@@ -104,7 +104,26 @@ function drawLine(doc: DrawDoc, writer: TextWriter, item: FlowLine, left: number
     if (link) linkRect(doc, link, frags.slice(i, j), lx, top, item.height, known);
     i = j;
   }
+  drawDecorations(writer, frags, lx, baseline);
   if (item.leader) drawLeader(writer, item.leader, lx, baseline, known);
+}
+
+/** One rule per run of fragments with the same decoration, across the spaces between them. */
+function drawDecorations(writer: TextWriter, frags: Frag[], lx: number, baseline: number): void {
+  for (let i = 0; i < frags.length; ) {
+    const decoration = frags[i]!.decoration;
+    let j = i + 1;
+    while (j < frags.length && frags[j]!.decoration === decoration) j++;
+    if (decoration) {
+      const first = frags[i]!;
+      const last = frags[j - 1]!;
+      const { face, size } = first;
+      const thickness = face.underline.thickness * size;
+      const y = baseline - first.rise + (decoration === 'underline' ? face.underline.offset * size : -face.strikeRise * size) - thickness / 2;
+      writer.rule(lx + first.x, y, last.x + last.width - first.x, thickness);
+    }
+    i = j;
+  }
 }
 
 function sameLink(a: Link | undefined, b: Link | undefined): boolean {

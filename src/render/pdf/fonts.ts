@@ -24,6 +24,11 @@ export interface FontkitFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
+  /** From the `post` table, font units (negative: below the baseline). */
+  underlinePosition?: number;
+  underlineThickness?: number;
+  /** From the OS/2 table, font units. */
+  xHeight?: number;
 }
 
 /** The parts of pdfkit's (private) EmbeddedFont class we use. */
@@ -43,11 +48,18 @@ export class Face {
   readonly ascent: number;
   readonly descent: number;
   readonly space: number;
+  /** Underline offset below the baseline and rule thickness at 1 pt, from the font (`<u>`). */
+  readonly underline: { offset: number; thickness: number };
+  /** Height of the strike-through rule above the baseline at 1 pt: half the x-height (`<s>`, `<del>`). */
+  readonly strikeRise: number;
 
   constructor(readonly key: string, readonly pdf: EmbeddedFont) {
     const f = pdf.font;
     this.ascent = f.ascent / f.unitsPerEm;
     this.descent = f.descent / f.unitsPerEm;
+    // Fallbacks are the common values of text faces, for fonts without post/OS2 data.
+    this.underline = { offset: -(f.underlinePosition ?? -100) / f.unitsPerEm, thickness: (f.underlineThickness || 50) / f.unitsPerEm };
+    this.strikeRise = (f.xHeight || 480) / f.unitsPerEm / 2;
     this.space = this.width(' ');
   }
 

@@ -16,7 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Box, Glue, InputItem, Penalty } from 'tex-linebreak';
-import type { Link, Run, TextRun } from './runs.js';
+import type { Decoration, Link, Run, TextRun } from './runs.js';
 import type { Face } from './fonts.js';
 import type { PdfConfig } from './style.js';
 
@@ -40,6 +40,7 @@ export interface Frag {
   scale: number;
   link?: Link;
   anchor?: string;
+  decoration?: Decoration;
 }
 
 export interface Line {
@@ -351,6 +352,7 @@ function place(items: Item[], breaks: number[], lengths: number | number[], opts
 function frag(it: PBox, x: number, width: number, scale: number): Frag {
   const f: Frag = { text: it.text, face: it.run.face, size: it.run.size, rise: it.run.rise, x, width, scale };
   if (it.run.link) f.link = it.run.link;
+  if (it.run.decoration) f.decoration = it.run.decoration;
   if (it.anchor) f.anchor = it.anchor;
   return f;
 }

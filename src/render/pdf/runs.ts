@@ -14,6 +14,9 @@ import { noteDest, refDest, textDest } from './names.js';
 
 export type Link = { kind: 'uri'; uri: string } | { kind: 'dest'; name: string };
 
+/** A line drawn with the text: under it (`<u>`) or through it (`<s>`, `<del>`). */
+export type Decoration = 'underline' | 'strike';
+
 export interface TextRun {
   kind: 'text';
   text: string;
@@ -24,6 +27,7 @@ export interface TextRun {
   link?: Link;
   /** Named destination placed where the run starts (note references). */
   anchor?: string;
+  decoration?: Decoration;
 }
 
 export interface BreakRun {
@@ -59,6 +63,7 @@ interface Current {
   size: number;
   rise: number;
   link?: Link;
+  decoration?: Decoration;
 }
 
 /** Zero-width characters carry no ink; pdfkit would draw them as boxes. */
@@ -99,6 +104,7 @@ function push(out: Run[], c: Current, ctx: RunContext, raw: string, anchor?: str
   check(text, face, ctx);
   const run: TextRun = { kind: 'text', text, face, size: c.size, rise: c.rise };
   if (c.link) run.link = c.link;
+  if (c.decoration) run.decoration = c.decoration;
   if (anchor) run.anchor = anchor;
   out.push(run);
 }
@@ -128,8 +134,23 @@ function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void 
         push(out, c, ctx, node.value);
         break;
       case 'emphasis':
-        // Emphasis inside italic turns upright again, as German typesetting does.
+      case 'cite':
+        // Emphasis inside italic turns upright again, as German typesetting does; a cited title is set like emphasis.
         walk(node.children, { ...c, italic: !c.italic }, ctx, out);
+        break;
+      case 'underline':
+        walk(node.children, { ...c, decoration: 'underline' }, ctx, out);
+        break;
+      case 'strikethrough':
+        walk(node.children, { ...c, decoration: 'strike' }, ctx, out);
+        break;
+      case 'code':
+      case 'abbreviation':
+      case 'quote':
+        // Code is set in the text face (the templates carry no monospace font); its words are
+        // verbatim already. Print has no tooltip for an abbreviation's title. A quote reaches
+        // here only without the typography step, which turns it into quotation marks.
+        walk(node.children, c, ctx, out);
         break;
       case 'strong':
         walk(node.children, { ...c, bold: true }, ctx, out);

@@ -100,6 +100,17 @@ export class TextWriter {
   }
 
   /**
+   * A filled rule of `width` × `thickness` whose top edge is at y (top-left page
+   * coordinates): underlines and strike-throughs. Paths are not allowed inside
+   * a text object, so the text object is closed around it; the text state
+   * (font, size, scaling) survives ET/BT.
+   */
+  rule(x: number, y: number, width: number, thickness: number): void {
+    // Like Tm above, in unflipped PDF coordinates: a rectangle is given by its lower-left corner.
+    this.ops.push('ET', `${num(x)} ${num(this.doc.page.height - y - thickness)} ${num(width)} ${num(thickness)} re f`, 'BT');
+  }
+
+  /**
    * Marks what `draw` writes as a pagination artifact (running heads, folios):
    * not part of the text, so tools that honour marked content (screen readers,
    * copy and paste in Acrobat) leave it out of sentences that cross a page.

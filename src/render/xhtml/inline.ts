@@ -16,6 +16,13 @@ export const inlineHandlers: InlineHandlers = {
   superscript: wrap('sup'),
   subscript: wrap('sub'),
   small: wrap('small'),
+  code: wrap('code'),
+  cite: wrap('cite'),
+  underline: wrap('u'),
+  strikethrough: wrap('s'),
+  abbreviation: (node, ctx) => `<abbr title="${escapeXml(node.title)}">${inlinesToXhtml(node.children, ctx)}</abbr>`,
+  // Only reached when the typography step did not run (it turns quotes into marks).
+  quote: wrap('q'),
   lang: (node, ctx) => `<span xml:lang="${escapeXml(node.lang)}" lang="${escapeXml(node.lang)}">${inlinesToXhtml(node.children, { ...ctx, lang: node.lang })}</span>`,
   link: (node, ctx) => `<a href="${escapeXml(node.href)}">${inlinesToXhtml(node.children, ctx)}</a>`,
   xref: (node, ctx) => `<a href="${escapeXml(hrefTo(ctx, ctx.fileOfText(node.textId), node.fragment ?? textAnchor(node.textId)))}">${inlinesToXhtml(node.children, ctx)}</a>`,

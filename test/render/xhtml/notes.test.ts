@@ -5,7 +5,7 @@ import { inlinesToXhtml } from '../../../src/render/xhtml/inline.js';
 import { notesSection } from '../../../src/render/xhtml/notes.js';
 import { blocksToXhtml } from '../../../src/render/xhtml/block.js';
 
-const labels = { contents: 'Inhalt', notes: 'Anmerkungen', imprint: 'Impressum', sources: 'Quellen', titlePage: 'Titelseite', backToText: 'zurück zum Text', translatedBy: 'Übersetzt von', editedBy: 'Herausgegeben von', noteRef: 'Anmerkung', start: 'Beginn' };
+const labels = { contents: 'Inhalt', notes: 'Anmerkungen', imprint: 'Impressum', sources: 'Quellen', titlePage: 'Titelseite', backToText: 'zurück zum Text', translatedBy: 'Übersetzt von', editedBy: 'Herausgegeben von', noteRef: 'Anmerkung', start: 'Beginn', accessibilitySummary: 'Reiner Text.' };
 
 const note = (label: string, number: number, references: number, text: string): Note => ({ label, number, references, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] });
 

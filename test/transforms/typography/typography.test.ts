@@ -63,3 +63,37 @@ describe('applyTypography', () => {
     expect(JSON.stringify(text.notes)).toContain(`„Staat und Revolution“, S.${NB}439`);
   });
 });
+
+describe('never typeset: code and addresses (issue 8, item 11)', () => {
+  it('leaves web and e-mail addresses in running text as written', () => {
+    expect(typeset('Siehe https://example.org/a--b... und "x" -- y', 'de')).toBe(`Siehe https://example.org/a--b… und „x“${NB}– y`);
+    expect(typeset('Post an a--b@example.org -- danke', 'de')).toBe(`Post an a--b@example.org${NB}– danke`);
+    expect(typeset('www.example.org/it\'s--x "ok"', 'en')).toBe('www.example.org/it\'s--x “ok”');
+    expect(typeset('Voir https://example.org/a?b=1 : fin', 'fr')).toBe(`Voir https://example.org/a?b=1${NB}: fin`);
+  });
+
+  it('ends an address before the punctuation of the sentence', () => {
+    expect(typeset('(siehe https://example.org/x--y).', 'de')).toBe('(siehe https://example.org/x--y).');
+  });
+
+  it('leaves code spans, code blocks, autolinks and link targets alone', () => {
+    const { text } = parseString(fm('Code `"here" -- x` und <https://example.org/a--b> und [Text "x"](https://example.org/c--d).\n\n```\n"a" -- b...\n```\n'));
+    const json = JSON.stringify(text.blocks);
+    expect(json).toContain('"value":"\\"here\\" -- x"');
+    expect(json).toContain('"value":"https://example.org/a--b"');
+    expect(json).toContain('"href":"https://example.org/c--d"');
+    expect(json).toContain('Text „x“');
+    expect(text.blocks[1]).toEqual({ type: 'verse', lines: [[{ type: 'code', children: [{ type: 'text', value: '"a" -- b...', verbatim: true }] }]], position: expect.anything() });
+  });
+
+  it('never touches the attributes of raw HTML', () => {
+    const { text } = parseString(fm('<a href="https://example.org/?q=\'a\'--b">"Seite"</a> und <abbr title="Kommunistische \'Internationale\' -- KI">KI</abbr>\n'));
+    expect(text.blocks[0]).toMatchObject({
+      children: [
+        { type: 'link', href: "https://example.org/?q='a'--b", children: [{ type: 'text', value: '„Seite“' }] },
+        { type: 'text', value: ' und ' },
+        { type: 'abbreviation', title: "Kommunistische 'Internationale' -- KI" },
+      ],
+    });
+  });
+});
