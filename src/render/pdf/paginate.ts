@@ -30,7 +30,7 @@ export interface Page {
 
 export interface Pagination {
   pages: Page[];
-  /** Page number of every named destination. */
+  /** Page number of every named destination (line marks and in-line anchors). */
   destPages: Map<string, number>;
 }
 
@@ -109,6 +109,9 @@ export function paginate(flow: FlowItem[], style: Style): Pagination {
     }
     for (const placed of p.items) {
       for (const m of placed.item.marks ?? []) if (m.kind === 'dest' && !destPages.has(m.name)) destPages.set(m.name, p.number);
+      // Anchors inside a line (note references, note numbers) are destinations too: links check
+      // against this map, so a name missing here would silently lose every link to it.
+      if (placed.item.kind === 'line') for (const f of placed.item.line.frags) if (f.anchor && !destPages.has(f.anchor)) destPages.set(f.anchor, p.number);
     }
   }
   return { pages, destPages };

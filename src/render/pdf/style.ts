@@ -95,6 +95,11 @@ export const pdfSchema = z.strictObject({
     numberWidth: positive.default(5),
     /** Space between notes in multiples of the notes leading. */
     space: nonNegative.default(0.25),
+    /**
+     * Mark of the extra backlinks of a note cited more than once: its number leads back to the
+     * first reference, one mark (with the reference's count raised after it) to each later one.
+     */
+    backlink: z.string().min(1).default('↑'),
     heading: typeSpec,
     /** Heading of a text's group in book-end notes. */
     textHeading: typeSpec,
