@@ -107,7 +107,8 @@ function check(text: string, face: Face, ctx: RunContext): void {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    if (cp === 0x20 || cp === 0xad) continue;
+    // Spaces are glue, not glyphs (linebreak.ts gives them their width); U+00AD is a break point.
+    if (cp === 0x20 || cp === 0xa0 || cp === 0x202f || cp === 0xad) continue;
     if (!face.has(cp)) {
       const at = Math.max(0, i - 20);
       ctx.problems.push({
