@@ -187,9 +187,11 @@ export function describeProblems(problems: GlyphProblem[]): { reason: string; fi
   const located = new Set<string>();
   for (const p of ordered) {
     const key = `${p.cp}|${p.text?.meta.id ?? ''}|${p.face}`;
-    if (seen.has(key) || (!p.position && located.has(`${p.cp}|${p.face}`))) continue;
+    // Located by character alone: a heading set bold in the text and regular in the contents
+    // is one mistake at one place, not a second message without a position.
+    if (seen.has(key) || (!p.position && located.has(String(p.cp)))) continue;
     seen.add(key);
-    located.add(`${p.cp}|${p.face}`);
+    if (p.position) located.add(String(p.cp));
     const where = p.text ? ` in text "${p.text.meta.id}"` : '';
     out.push({
       reason: `the font ${p.face} has no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or choose a font that has it`,
