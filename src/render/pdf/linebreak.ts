@@ -10,9 +10,11 @@
  * so spaces alone would vary too much from line to line.
  *
  * Guarantees: no line is wider than its measure (words wider than a line get
- * emergency break points), justified lines fill the measure exactly, at most
- * `maxHyphensInRow` hyphenated lines follow each other, and U+00AD never
- * reaches the output (a break at one is drawn as "-").
+ * emergency break points), justified lines fill the measure exactly unless
+ * they have a single word (set flush left, never letter-spaced), at most
+ * `maxHyphensInRow` hyphenated lines follow each other, U+00AD never reaches
+ * the output (a break at one is drawn as "-"), URLs break without a hyphen
+ * (urls.ts) and no-break spaces never break.
  */
 import { createRequire } from 'node:module';
 import type { Box, Glue, InputItem, Penalty } from 'tex-linebreak';
@@ -275,10 +277,12 @@ function knuthPlass(items: Item[], lengths: number | number[], opts: BreakOption
 /**
  * TeX's passes. First every line within `tolerance`. A paragraph that has no
  * such solution (a long unbreakable word, a narrow measure) gets the
- * emergency pass: the same search with extra stretch on every word space, so
- * that many lines take a little of the looseness where the plain search would
- * pile it into one line with a huge gap; the lines are then set with their
- * real stretch. Only if that fails too are lines stretched as far as needed.
+ * emergency pass: the same search with extra stretch and shrink on every word
+ * space (`emergencyStretch`, `emergencyShrink`), so that lines a little
+ * tighter or looser than usual take what the plain search would pile into one
+ * line with huge gaps; the lines are then set with their real stretch, and
+ * may shrink by the extra amount. Only if that fails too are lines stretched
+ * as far as needed (tex-linebreak's own fallback).
  */
 function totalFit(items: Item[], lengths: number | number[], lb: PdfConfig['linebreak']): number[] {
   const demerits = { doubleHyphenPenalty: lb.doubleHyphenDemerits, adjacentLooseTightPenalty: lb.adjacentLooseTightDemerits };
