@@ -96,16 +96,22 @@ function drawLine(doc: DrawDoc, writer: TextWriter, item: FlowLine, left: number
     writer.text(f.face, f.size, lx + f.x, baseline - f.rise, f.text, f.scale);
     if (f.anchor && anchors) doc.addNamedDestination(f.anchor, 'XYZ', lx + f.x, Math.max(0, top - 6), null);
   }
+  // A contents entry: the dots and the page number belong to the entry's link.
+  const leaderEnd = item.leader ? drawLeader(writer, item.leader, lx, baseline, known) : undefined;
   // One annotation per run of fragments with the same link target on this line.
   for (let i = 0; i < frags.length; ) {
     const link = frags[i]!.link;
     let j = i + 1;
     while (j < frags.length && sameLink(frags[j]!.link, link)) j++;
-    if (link) linkRect(doc, link, frags.slice(i, j), lx, top, item.height, known);
+    if (link) {
+      const last = frags[j - 1]!;
+      let x1 = lx + last.x + last.width;
+      if (leaderEnd !== undefined && j === frags.length && link.kind === 'dest' && link.name === item.leader!.dest) x1 = leaderEnd;
+      linkRect(doc, link, lx + frags[i]!.x, x1, top, item.height, known);
+    }
     i = j;
   }
   drawDecorations(writer, frags, lx, baseline);
-  if (item.leader) drawLeader(writer, item.leader, lx, baseline, known);
 }
 
 /** One rule per run of fragments with the same decoration, across the spaces between them. */
@@ -131,19 +137,27 @@ function sameLink(a: Link | undefined, b: Link | undefined): boolean {
   return a.kind === b.kind && (a.kind === 'uri' ? a.uri === (b as { uri: string }).uri : a.name === (b as { name: string }).name);
 }
 
-function linkRect(doc: DrawDoc, link: Link, frags: Frag[], lx: number, top: number, height: number, known: Map<string, number>): void {
-  const x0 = lx + frags[0]!.x;
-  const last = frags[frags.length - 1]!;
+/**
+ * A link annotation over [x0, x1] and the whole line box (top to top +
+ * height), so it covers ascenders, descenders and raised note numbers.
+ */
+function linkRect(doc: DrawDoc, link: Link, x0: number, x1: number, top: number, height: number, known: Map<string, number>): void {
   // Pad small targets (superscript numbers) so they can be hit with a finger.
   const pad = 1.5;
-  const w = last.x + last.width - frags[0]!.x + 2 * pad;
+  const w = x1 - x0 + 2 * pad;
   if (link.kind === 'uri') doc.link(x0 - pad, top, w, height, link.uri);
+  // Every target is placed by now (paginate collects line marks and in-line anchors): a name
+  // missing here is a bug in the layout, and dropping the link quietly is how the PDF once
+  // lost all its links, so it stops the build instead.
   else if (known.has(link.name)) doc.goTo(x0 - pad, top, w, height, link.name);
+  else throw new Error(`PDF link to "${link.name}", which is placed nowhere in the book`);
 }
 
-function drawLeader(writer: TextWriter, l: Leader, lx: number, baseline: number, known: Map<string, number>): void {
+/** Draws dots and the page number of a contents entry; returns the number's right edge. */
+function drawLeader(writer: TextWriter, l: Leader, lx: number, baseline: number, known: Map<string, number>): number {
   const page = known.get(l.dest);
-  const label = page === undefined ? '' : String(page);
+  if (page === undefined) throw new Error(`contents entry for "${l.dest}", which is placed nowhere in the book`);
+  const label = String(page);
   const numberW = l.face.width(label) * l.size;
   const numberX = lx + l.right - numberW;
   const dotW = l.face.width(l.dots) * l.size;
@@ -156,4 +170,5 @@ function drawLeader(writer: TextWriter, l: Leader, lx: number, baseline: number,
     x += l.spacing;
   }
   writer.text(l.face, l.size, numberX, baseline, label);
+  return lx + l.right;
 }

@@ -10,15 +10,18 @@
  * so spaces alone would vary too much from line to line.
  *
  * Guarantees: no line is wider than its measure (words wider than a line get
- * emergency break points), justified lines fill the measure exactly, at most
- * `maxHyphensInRow` hyphenated lines follow each other, and U+00AD never
- * reaches the output (a break at one is drawn as "-").
+ * emergency break points), justified lines fill the measure exactly unless
+ * they have a single word (set flush left, never letter-spaced), at most
+ * `maxHyphensInRow` hyphenated lines follow each other, U+00AD never reaches
+ * the output (a break at one is drawn as "-"), URLs break without a hyphen
+ * (urls.ts) and no-break spaces never break.
  */
 import { createRequire } from 'node:module';
 import type { Box, Glue, InputItem, Penalty } from 'tex-linebreak';
 import type { Decoration, Link, Run, TextRun } from './runs.js';
 import type { Face } from './fonts.js';
 import type { PdfConfig } from './style.js';
+import { urlPieces } from './urls.js';
 
 // tex-linebreak is a webpack UMD bundle: Node's ESM loader cannot see its named exports.
 const tl = createRequire(import.meta.url)('tex-linebreak') as typeof import('tex-linebreak');
@@ -81,7 +84,11 @@ interface PPenalty extends Penalty {
 }
 type Item = PBox | PGlue | PPenalty;
 
-const isSpace = (s: string): boolean => s === ' ';
+/** Word spaces: the breakable space and the two no-break spaces (U+00A0, U+202F). */
+const SPACES = /([ \u00A0\u202F]+)/;
+const isSpace = (s: string): boolean => s === ' ' || s === NBSP || s === NNBSP;
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
 /** A break after a hard hyphen is allowed between letters ("Sowjet-Russland"). */
 const HARD_HYPHEN = /(?<=\p{L}[-\u2010])(?=\p{L})/u;
 
@@ -114,21 +121,29 @@ export function buildItems(runs: Run[], opts: BreakOptions): Item[] {
       items.push({ type: 'box', width: 0, text: '', run, anchor: run.anchor });
       continue;
     }
-    const tokens = run.text.split(/( +)/);
+    const tokens = run.text.split(SPACES);
     let first = true;
     for (const token of tokens) {
       if (token === '') continue;
       if (isSpace(token[0]!)) {
-        const prev = items[items.length - 1];
-        if (!prev || prev.type === 'glue' || (prev.type === 'penalty' && prev.cost <= MIN_COST)) continue;
-        const w = face.space * size;
-        items.push({ type: 'glue', width: w, stretch: w * lb.stretch, shrink: w * lb.shrink, spaceStretch: w * lb.stretch, spaceShrink: w * lb.shrink, run });
+        pushSpace(items, token, run, lb);
         continue;
       }
       // A dash standing alone stays with the word before it (no line starts with "–").
       if ((token === '–' || token === '—') && items[items.length - 1]?.type === 'glue') {
         const glue = items.pop()!;
         items.push({ type: 'penalty', width: 0, cost: MAX_COST, flagged: false }, glue);
+      }
+      const url = urlPieces(token, lb.urlBreakAfter, run.link?.kind === 'uri');
+      if (url) {
+        url.forEach((piece, i) => {
+          // As between the pieces of an over-long word (pushBox): a little stretch that makes a line
+          // of URL pieces acceptable to Knuth–Plass but is never used when the line is set.
+          if (i > 0) items.push({ type: 'penalty', width: 0, cost: lb.urlPenalty, flagged: false, run }, { type: 'glue', width: 0, stretch: size * 0.1, shrink: 0, spaceStretch: 0, spaceShrink: 0 });
+          pushBox(items, piece, run, narrowest, first);
+          first = false;
+        });
+        continue;
       }
       const syllables = token.split(SOFT_HYPHEN);
       for (let s = 0; s < syllables.length; s++) {
@@ -149,6 +164,43 @@ export function buildItems(runs: Run[], opts: BreakOptions): Item[] {
   endLine();
   if (lb.expansion > 0) lendExpansion(items, lb.expansion);
   return items;
+}
+
+/**
+ * A run of spaces. An ordinary space is a break point; a no-break space
+ * (U+00A0, "S. 298") is glue behind an infinite penalty, so it stretches with
+ * the other spaces of its line but never breaks; a narrow no-break space
+ * (U+202F, "z. B.", French « ») is that and keeps its width, as a thin space
+ * does in print. Neither is drawn as a glyph, so a font without them
+ * still gets their width: the font's own when it has the glyph, otherwise a
+ * word space or (narrow) a thin space U+2009, or a fifth of an em.
+ */
+function pushSpace(items: Item[], token: string, run: TextRun, lb: PdfConfig['linebreak']): void {
+  const prev = items[items.length - 1];
+  // Spaces at the start of a paragraph or line, or after another space, are dropped.
+  if (!prev || prev.type === 'glue' || (prev.type === 'penalty' && prev.cost <= MIN_COST)) return;
+  const { face, size } = run;
+  if (token.includes(' ')) {
+    const w = face.space * size;
+    items.push({ type: 'glue', width: w, stretch: w * lb.stretch, shrink: w * lb.shrink, spaceStretch: w * lb.stretch, spaceShrink: w * lb.shrink, run });
+    return;
+  }
+  const narrow = token.includes(NNBSP);
+  const w = spaceWidth(face, narrow) * size;
+  const stretch = narrow ? 0 : w * lb.stretch;
+  const shrink = narrow ? 0 : w * lb.shrink;
+  items.push({ type: 'penalty', width: 0, cost: MAX_COST, flagged: false, run });
+  items.push({ type: 'glue', width: w, stretch, shrink, spaceStretch: stretch, spaceShrink: shrink, run });
+}
+
+/** Width at 1 pt of a no-break space (or narrow no-break space) in a face. */
+export function spaceWidth(face: Face, narrow: boolean): number {
+  if (narrow) {
+    if (face.has(0x202f)) return face.width(NNBSP);
+    if (face.has(0x2009)) return face.width('\u2009');
+    return 0.2;
+  }
+  return face.has(0xa0) ? face.width(NBSP) : face.space;
 }
 
 /**
@@ -186,9 +238,11 @@ function pushBox(items: Item[], text: string, run: TextRun, narrowest: number, f
     items.push(box);
     // A costly break between any two characters, and a little stretch so a line made only of
     // such pieces can still be justified (Knuth–Plass finds no line without any stretch).
+    // That stretch only makes the line acceptable: it is not used when the line is set
+    // (spaceStretch 0), so such a line is set flush left rather than letter-spaced.
     if (i < chars.length - 1) {
       items.push({ type: 'penalty', width: 0, cost: 900, flagged: false });
-      items.push({ type: 'glue', width: 0, stretch: run.size * 0.1, shrink: 0 });
+      items.push({ type: 'glue', width: 0, stretch: run.size * 0.1, shrink: 0, spaceStretch: 0, spaceShrink: 0 });
     }
   });
 }
@@ -212,20 +266,44 @@ const lengthOf = (lengths: number | number[], line: number): number => (Array.is
 
 /** Total-fit breaking, then forbids hyphen breaks that make a ladder and breaks again. */
 function knuthPlass(items: Item[], lengths: number | number[], opts: BreakOptions): number[] {
-  const lb = opts.lb;
-  const options = {
-    maxAdjustmentRatio: null,
-    initialMaxAdjustmentRatio: lb.tolerance,
-    doubleHyphenPenalty: lb.doubleHyphenDemerits,
-    adjacentLooseTightPenalty: lb.adjacentLooseTightDemerits,
-  };
   // Each round forbids one more hyphen break, so this ends; it rarely takes more than one.
   for (let attempt = 0; ; attempt++) {
-    const breaks = tl.breakLines(items as InputItem[], lengths, options);
-    const ladder = ladderBreak(items, breaks, lb.maxHyphensInRow);
+    const breaks = totalFit(items, lengths, opts.lb);
+    const ladder = ladderBreak(items, breaks, opts.lb.maxHyphensInRow);
     if (ladder < 0 || attempt >= items.length) return breaks;
     (items[ladder] as PPenalty).cost = MAX_COST;
   }
+}
+
+/**
+ * TeX's passes. First every line within `tolerance`. A paragraph that has no
+ * such solution (a long unbreakable word, a narrow measure) gets the
+ * emergency pass: the same search with extra stretch and shrink on every word
+ * space (`emergencyStretch`, `emergencyShrink`), so that lines a little
+ * tighter or looser than usual take what the plain search would pile into one
+ * line with huge gaps; the lines are then set with their real stretch, and
+ * may shrink by the extra amount. Only if that fails too are lines stretched
+ * as far as needed (tex-linebreak's own fallback).
+ */
+function totalFit(items: Item[], lengths: number | number[], lb: PdfConfig['linebreak']): number[] {
+  const demerits = { doubleHyphenPenalty: lb.doubleHyphenDemerits, adjacentLooseTightPenalty: lb.adjacentLooseTightDemerits };
+  const within = { ...demerits, maxAdjustmentRatio: lb.tolerance, initialMaxAdjustmentRatio: lb.tolerance };
+  const attempt = (list: Item[]): number[] | null => {
+    try {
+      return tl.breakLines(list as InputItem[], lengths, within);
+    } catch (e) {
+      if (e instanceof tl.MaxAdjustmentExceededError) return null;
+      throw e;
+    }
+  };
+  const strict = attempt(items);
+  if (strict) return strict;
+  if (lb.emergencyStretch > 0 || lb.emergencyShrink > 0) {
+    const extra = (g: PGlue): PGlue => ({ ...g, stretch: g.stretch + g.width * lb.emergencyStretch, shrink: g.shrink + (g.spaceShrink ?? 0) * lb.emergencyShrink });
+    const emergency = attempt(items.map((it) => (it.type === 'glue' && (it.spaceStretch ?? 0) > 0 ? extra(it) : it)));
+    if (emergency) return emergency;
+  }
+  return tl.breakLines(items as InputItem[], lengths, { ...demerits, maxAdjustmentRatio: null, initialMaxAdjustmentRatio: lb.tolerance });
 }
 
 /** Index of the break that makes the first run of more than `max` hyphenated lines, or -1. */
@@ -312,7 +390,8 @@ function place(items: Item[], breaks: number[], lengths: number | number[], opts
     if (slack < 0 || justify) {
       glyph = ink * e > 0 ? Math.max(-1, Math.min(1, slack / (ink * e))) : 0;
       const rest = slack - glyph * ink * e;
-      space = rest < 0 ? (shrink > 0 ? Math.max(-1, rest / shrink) : 0) : stretch > 0 ? rest / stretch : 0;
+      // Spaces shrink by up to their shrink, and by `emergencyShrink` more in a line of the emergency pass.
+      space = rest < 0 ? (shrink > 0 ? Math.max(-1 - opts.lb.emergencyShrink, rest / shrink) : 0) : stretch > 0 ? rest / stretch : 0;
     }
     const scale = 1 + glyph * e;
     const frags: Frag[] = [];

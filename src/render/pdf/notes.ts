@@ -1,8 +1,8 @@
 /**
  * Endnotes, a size smaller than the text: after each text, or gathered at the
  * end of the book under each text's title (edition.meta.notes). A note's
- * number is a link back to its first reference and the destination its
- * references point to.
+ * number is the destination its references point to and a link back to its
+ * first reference; further references get backlinks of their own.
  */
 import type { Edition, Note, Text } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
@@ -68,6 +68,63 @@ function noteItems(note: Note, text: Text, ctx: LayoutContext): FlowItem[] {
   // An editorial note without a reference has nowhere to link back to.
   if (note.references > 0) number.link = { kind: 'dest', name: refDest(text.meta.id, note.number, 1) };
   first.line.frags.unshift(number);
+  if (note.references > 1) appendBacklinks(items, note, text, env, ctx);
   items.push({ kind: 'space', height: n.space * n.leading });
   return items;
+}
+
+/**
+ * A note cited n times gets n backlinks, as in the EPUB: the number leads to
+ * the first reference, and "↑2", "↑3" … after the note's text to the others.
+ * They go at the end of the last line when they fit (that line is never
+ * justified), otherwise on a line of their own within the same paragraph.
+ */
+function appendBacklinks(items: FlowItem[], note: Note, text: Text, env: Env, ctx: LayoutContext): void {
+  const n = ctx.style.config.notes;
+  const sup = ctx.style.config.superscript;
+  const face = ctx.fonts.face(n.family, 'regular');
+  for (const ch of n.backlink) {
+    const cp = ch.codePointAt(0)!;
+    if (!face.has(cp)) ctx.problems.push({ cp, face: face.key, text, snippet: n.backlink });
+  }
+  const space = face.space * n.size;
+  const marks: Frag[][] = [];
+  for (let i = 2; i <= note.references; i++) {
+    const link = { kind: 'dest', name: refDest(text.meta.id, note.number, i) } as const;
+    const markW = face.width(n.backlink) * n.size;
+    const count = String(i);
+    marks.push([
+      { text: n.backlink, face, size: n.size, rise: 0, x: 0, width: markW, scale: 1, link },
+      { text: count, face, size: n.size * sup.scale, rise: n.size * sup.rise, x: markW, width: face.width(count) * n.size * sup.scale, scale: 1, link },
+    ]);
+  }
+  const lines = items.filter((i): i is FlowLine => i.kind === 'line');
+  let line = lines[lines.length - 1]!;
+  let x = line.line.width;
+  for (const mark of marks) {
+    const w = mark[mark.length - 1]!.x + mark[mark.length - 1]!.width;
+    // The last line may sit in an indented block (a quotation): measure from its own left edge.
+    if (x > 0 && x + space + w > env.x + env.width - line.x) {
+      line = continuation(items, line);
+      x = 0;
+    }
+    const at = x > 0 ? x + space : 0;
+    for (const f of mark) line.line.frags.push({ ...f, x: at + f.x });
+    x = at + w;
+    line.line.width = x;
+  }
+}
+
+/** A new last line in the paragraph of `line` (widow and orphan control sees it as one more line). */
+function continuation(items: FlowItem[], line: FlowLine): FlowLine {
+  const next: FlowLine = { ...line, line: { frags: [], width: 0, hyphenated: false } };
+  delete next.marks;
+  if (line.group) {
+    const group = line.group;
+    const count = group.count + 1;
+    for (const it of items) if (it.kind === 'line' && it.group?.id === group.id) it.group = { ...it.group, count };
+    next.group = { id: group.id, index: count - 1, count };
+  }
+  items.splice(items.indexOf(line) + 1, 0, next);
+  return next;
 }

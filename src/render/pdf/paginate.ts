@@ -32,7 +32,7 @@ export interface Page {
 
 export interface Pagination {
   pages: Page[];
-  /** Page number of every named destination. */
+  /** Page number of every named destination (line marks and in-line anchors). */
   destPages: Map<string, number>;
 }
 
@@ -124,7 +124,8 @@ export function paginate(flow: FlowItem[], style: Style): Pagination {
     for (const placed of p.items) {
       if (placed.repeat) continue;
       for (const m of placed.item.marks ?? []) if (m.kind === 'dest' && !destPages.has(m.name)) destPages.set(m.name, p.number);
-      // Anchors inside lines and table rows (note references, note numbers) are destinations too.
+      // Anchors inside lines and table rows (note references, note numbers) are destinations too:
+      // links check against this map, so a name missing here would silently lose every link to it.
       for (const a of anchorsOf(placed.item)) if (!destPages.has(a)) destPages.set(a, p.number);
     }
   }

@@ -5,7 +5,7 @@
  * Pages of style 'plain' (half-title, title, imprint, openings, blank pages)
  * get neither.
  */
-import type { FontSet } from './fonts.js';
+import type { Face, FontSet } from './fonts.js';
 import type { Page } from './paginate.js';
 import { mm, type Style } from './style.js';
 import type { TextWriter } from './textwriter.js';
@@ -20,6 +20,14 @@ export function fitWidth(s: string, width: (t: string) => number, max: number): 
     if (width(t) <= max) return t;
   }
   return '…';
+}
+
+/**
+ * A head is drawn as one string, so its no-break spaces are glyphs here (in
+ * the text they are glue): a face without them gets a thin or a word space.
+ */
+function withSpaces(s: string, face: Face): string {
+  return s.replace(/[\u00A0\u202F]/g, (ch) => (face.has(ch.codePointAt(0)!) ? ch : ch === '\u202F' && face.has(0x2009) ? '\u2009' : ' '));
 }
 
 /** Draws the running head and the page number of a body page. */
@@ -45,7 +53,7 @@ export function drawRunningHead(writer: TextWriter, style: Style, fonts: FontSet
 
   // The head is centred; with the number in the head it keeps clear of it on both sides.
   const reserve = f.position === 'head' ? 2 * (folioW + rh.size * 2) : 0;
-  const text = fitWidth(head, (t) => headFace.width(t) * rh.size, g.measure - reserve);
+  const text = fitWidth(withSpaces(head, headFace), (t) => headFace.width(t) * rh.size, g.measure - reserve);
   const w = headFace.width(text) * rh.size;
   writer.text(headFace, rh.size, left + (g.measure - w) / 2, headY, text);
 }

@@ -113,7 +113,8 @@ function check(text: string, face: Face, ctx: RunContext): void {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    if (cp === 0x20 || cp === 0xad) continue;
+    // Spaces are glue, not glyphs (linebreak.ts gives them their width); U+00AD is a break point.
+    if (cp === 0x20 || cp === 0xa0 || cp === 0x202f || cp === 0xad) continue;
     if (!face.has(cp)) {
       const at = Math.max(0, i - 20);
       ctx.problems.push({
@@ -207,9 +208,11 @@ export function describeProblems(problems: GlyphProblem[]): { reason: string; fi
   const located = new Set<string>();
   for (const p of ordered) {
     const key = `${p.cp}|${p.text?.meta.id ?? ''}|${p.face}`;
-    if (seen.has(key) || (!p.position && located.has(`${p.cp}|${p.face}`))) continue;
+    // Located by character alone: a heading set bold in the text and regular in the contents
+    // is one mistake at one place, not a second message without a position.
+    if (seen.has(key) || (!p.position && located.has(String(p.cp)))) continue;
     seen.add(key);
-    located.add(`${p.cp}|${p.face}`);
+    if (p.position) located.add(String(p.cp));
     const where = p.text ? ` in text "${p.text.meta.id}"` : '';
     out.push({
       reason: `the font ${p.face} has no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or choose a font that has it`,

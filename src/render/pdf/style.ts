@@ -132,6 +132,11 @@ export const pdfSchema = z.strictObject({
     numberWidth: positive.default(5),
     /** Space between notes in multiples of the notes leading. */
     space: nonNegative.default(0.25),
+    /**
+     * Mark of the extra backlinks of a note cited more than once: its number leads back to the
+     * first reference, one mark (with the reference's count raised after it) to each later one.
+     */
+    backlink: z.string().min(1).default('↑'),
     heading: typeSpec,
     /** Heading of a text's group in book-end notes. */
     textHeading: typeSpec,
@@ -180,15 +185,32 @@ export const pdfSchema = z.strictObject({
     shrink: nonNegative.default(0.33),
     /** Glyph expansion of justified lines (pdfTeX style): 0.02 lets glyphs widen or narrow by 2 %. */
     expansion: z.number().min(0).max(0.05).default(0.02),
-    /** Knuth–Plass: largest adjustment ratio tried first; relaxed step by step only where no solution exists. */
+    /** Knuth–Plass: largest adjustment ratio of a line (TeX's \tolerance, as a ratio of the stretch). */
     tolerance: positive.default(1.5),
+    /**
+     * Emergency pass (TeX's \emergencystretch) for paragraphs with no solution within `tolerance`:
+     * every word space counts this many of its own widths as extra stretch, so the looseness is
+     * spread over many lines instead of one; 0 turns the pass off.
+     */
+    emergencyStretch: nonNegative.default(0.25),
+    /**
+     * In the same pass, spaces may also shrink by this fraction of their shrink more: a space 5 %
+     * narrower than usual is invisible where a doubled one is not.
+     */
+    emergencyShrink: nonNegative.max(1).default(0.5),
+    /** Cost of breaking a URL after one of `urlBreakAfter` (no hyphen is added there). */
+    urlPenalty: z.number().default(100),
+    urlBreakAfter: z.string().min(1).default('/.-?&='),
     hyphenPenalty: z.number().default(50),
     /** Extra demerits for two hyphenated lines in a row. */
     doubleHyphenDemerits: nonNegative.default(3000),
     /** Hyphenated lines allowed in a row. */
     maxHyphensInRow: z.number().int().positive().default(2),
     adjacentLooseTightDemerits: nonNegative.default(3000),
-  }).default({ stretch: 0.5, shrink: 0.33, expansion: 0.02, tolerance: 1.5, hyphenPenalty: 50, doubleHyphenDemerits: 3000, maxHyphensInRow: 2, adjacentLooseTightDemerits: 3000 }),
+  }).default({
+    stretch: 0.5, shrink: 0.33, expansion: 0.02, tolerance: 1.5, emergencyStretch: 0.25, emergencyShrink: 0.5, urlPenalty: 100, urlBreakAfter: '/.-?&=',
+    hyphenPenalty: 50, doubleHyphenDemerits: 3000, maxHyphensInRow: 2, adjacentLooseTightDemerits: 3000,
+  }),
   hyphenation: z.strictObject({
     leftMin: z.number().int().min(1).default(2),
     rightMin: z.number().int().min(1).default(3),

@@ -3,7 +3,8 @@
  * numbers only after pagination: every entry line reserves a column for the
  * number and carries a `Leader` that names the destination whose page is
  * printed when the page is drawn. So the contents take the same number of
- * pages whatever the numbers are, and one layout pass suffices.
+ * pages whatever the numbers are, and one layout pass suffices. Each entry
+ * (title, dots and number) is a link to the place it names.
  */
 import type { Edition } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
@@ -64,6 +65,9 @@ export function layoutToc(entries: TocEntry[], labels: Labels, ctx: LayoutContex
     const x = e.level * mm(t.indent);
     const gap = spec.size * 0.5;
     const lines = setString(e.title, spec, ctx, { x, width: measure - x - numberWidth - gap, keepWithNext: true });
+    // The entry is a link to its page: its title here, its dots and number in draw.ts.
+    const link = { kind: 'dest', name: e.dest } as const;
+    for (const l of lines) for (const f of l.line.frags) f.link = link;
     const last = lines[lines.length - 1];
     if (last) {
       const face = ctx.fonts.face(spec.family, spec.style);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/messages.js';
-import { edition, para, text, em } from '../../helpers/model-builders.js';
+import { edition, heading, para, text, em } from '../../helpers/model-builders.js';
 import { pdfConfig, render } from './helpers.js';
 
 async function errorOf(p: Promise<unknown>): Promise<InputError> {
@@ -23,6 +23,13 @@ describe('fonts', () => {
     expect(m.reason).toContain('"probe"');
     expect(m.file).toBe('/project/sources/probe.md');
     expect(m.line).toBe(7);
+  });
+
+  it('reports a character of a heading once, at the heading, though the contents set it in another face', async () => {
+    const h = heading(1, 'h-faust', '✊ Arbeiter');
+    h.position = { file: '/project/sources/probe.md', line: 5, column: 1 };
+    const e = await errorOf(render(edition({ texts: [text({ id: 'probe', blocks: [h, para('Text.')] })] })));
+    expect(e.messages.map((m) => `${m.file}:${m.line}`)).toEqual(['/project/sources/probe.md:5']);
   });
 
   it('refuses a CJK character in a title', async () => {
