@@ -16,7 +16,6 @@ import { renderFormat } from './render.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
 import { slugify } from '../util/slug.js';
 import { resolveLayout } from './root.js';
-import { brokenSourcesFor } from './broken.js';
 
 export interface BuildOptions {
   /** Folder of the source files; default ./sources of the project root. Relative: to projectRoot if given, else to cwd. */
@@ -122,10 +121,8 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   // The edition's own warnings go to a reporter of its own: library warnings are filtered to its texts below.
   const own = new Reporter();
   const { manifest, origin, locate, slug } = resolveRequest(request);
-  const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter(), tolerant: true });
+  const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter() });
   try {
-    const broken = brokenSourcesFor(manifest, library);
-    if (broken.length) throw new InputError(broken.flatMap((b) => b.messages));
     const edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
     own.throwIfErrors();
     const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));

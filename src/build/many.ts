@@ -38,8 +38,7 @@ export async function buildEditions(requests: EditionRequest[], options: BuildMa
     // Warnings of texts no edition selects are not this run's business; a library that fails to load shows them all.
     const loading = new Reporter();
     try {
-      // Tolerant: a broken source fails only the editions that might hold it (src/build/broken.ts).
-      library = loadLibrary(layout.sourcesDir, { projectRoot, reporter: loading, tolerant: true });
+      library = loadLibrary(layout.sourcesDir, { projectRoot, reporter: loading });
     } catch (e) {
       reporter.messages.push(...loading.warnings);
       throw e;

@@ -20,39 +20,11 @@ export interface Library {
    * is the command for the whole library.
    */
   warnings: Message[];
-  /** Sources with errors, left out of the library when it was loaded `tolerant`. */
-  broken: BrokenSource[];
-}
-
-/** A source that failed to parse, and the ids an edition might know it by. */
-export interface BrokenSource {
-  file: string;
-  /** The file name's id, and the front matter's `id:` if it can be read. */
-  ids: string[];
-  messages: Message[];
 }
 
 export interface LoadOptions {
   projectRoot?: string;
   reporter: Reporter;
-  /**
-   * Keep going past broken sources: they are left out and listed in
-   * `broken`, so a build fails only the editions that might hold them. A
-   * duplicate id still fails the whole library (which text is meant?).
-   */
-  tolerant?: boolean;
-}
-
-/** Ids a broken source may go by: its file name, and an `id:` line of its front matter. */
-function idsOf(file: string): string[] {
-  const ids = [path.basename(file, '.md')];
-  try {
-    const own = /^id:[ \t]*["']?([a-z0-9][a-z0-9._-]*)/m.exec(fs.readFileSync(file, 'latin1').slice(0, 4096))?.[1];
-    if (own && !ids.includes(own)) ids.push(own);
-  } catch {
-    // unreadable: its file name is all there is
-  }
-  return ids;
 }
 
 /** Lists the Markdown files of a sources folder, sorted for a stable order. */
@@ -77,29 +49,21 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
   const projectRoot = options.projectRoot ?? path.dirname(path.resolve(dir));
   const sources: ParsedSource[] = [];
   const fatal: Message[] = [];
-  const broken: BrokenSource[] = [];
   const warningsFrom = options.reporter.messages.length;
   for (const file of sourceFiles(dir)) {
     if (!file.endsWith('.md')) {
       options.reporter.warn('sources-not-markdown', 'not a .md file; skipped', { file });
       continue;
     }
-    const errorsBefore = options.reporter.errors.length;
-    let errors: Message[];
     try {
       const bytes = fs.readFileSync(file);
       const parsed = parseSource(file, bytes, { projectRoot, reporter: options.reporter });
       // Text steps run once here, not per edition: a library is parsed once per run.
       for (const [, step] of textSteps) step(parsed.text, { unanchoredNotes: parsed.unanchoredNotes, reporter: options.reporter });
-      errors = options.reporter.errors.slice(errorsBefore);
-      if (errors.length === 0) sources.push(parsed);
+      sources.push(parsed);
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors = [...options.reporter.errors.slice(errorsBefore), ...e.messages];
-    }
-    if (errors.length) {
-      if (options.tolerant) broken.push({ file, ids: idsOf(file), messages: errors });
-      else fatal.push(...errors);
+      if (e instanceof InputError) fatal.push(...e.messages);
+      else throw e;
     }
   }
   const byId = new Map<string, ParsedSource>();
@@ -109,12 +73,12 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
       fatal.push({ severity: 'error', rule: 'id-duplicate', reason: `id \`${s.text.meta.id}\` is already used by ${other.text.file}`, file: s.text.file, line: 1, column: 1 });
     } else byId.set(s.text.meta.id, s);
   }
+  fatal.push(...options.reporter.errors);
   if (fatal.length > 0) throw new InputError(fatal);
   return {
     dir,
     sources,
     warnings: options.reporter.messages.slice(warningsFrom).filter((m) => m.severity === 'warning'),
-    broken,
     byId,
     byFile: new Map(sources.map((s) => [path.resolve(s.text.file), s])),
   };

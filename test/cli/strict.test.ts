@@ -80,27 +80,3 @@ describe('warnings of texts not in the edition', () => {
     expect(diagnostics(r.stdout).messages.map((m) => m.rule)).toEqual(expect.arrayContaining(['frontmatter-unknown-field', 'note-unused']));
   });
 });
-
-describe('errors in texts not in the edition', () => {
-  it('fail only the editions that might hold the text: one naming it, or one with a query', async () => {
-    const q = new TempProject({
-      'sources/gut.md': source({ title: 'Gut', author: 'A' }, 'Ein sauberer Text.\n'),
-      'sources/kaputt.md': source({ title: 'Kaputt', author: 'B' }, 'Ein Verweis ins Leere[^x].\n'),
-      'editions/gut.yaml': 'title: Gut\ntexts: [gut]\nformats: [epub]\n',
-      'editions/kaputt.yaml': 'title: Kaputt\ntexts: [kaputt]\nformats: [epub]\n',
-      'editions/abfrage.yaml': 'title: Abfrage\nquery: { author: A }\nformats: [epub]\n',
-    });
-    try {
-      const ok = await q.run(['build', 'editions/gut.yaml', '--strict']);
-      expect(ok.stderr).toBe('');
-      expect(ok.code).toBe(0);
-      const all = await q.run(['build']);
-      expect(all.code).toBe(1);
-      // Printed once, though two editions fail on it.
-      expect(all.stderr).toBe('sources/kaputt.md:6:22: error: note reference [^x] has no definition [note-undefined]\n');
-      expect(q.list()).toEqual(['gut.epub']);
-    } finally {
-      q.remove();
-    }
-  });
-});
