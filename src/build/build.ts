@@ -122,8 +122,9 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   const own = new Reporter();
   const { manifest, origin, locate, slug } = resolveRequest(request);
   const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter() });
+  let edition: Edition | undefined;
   try {
-    const edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
+    edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
     own.throwIfErrors();
     const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));
     if (formats.length === 0) {
@@ -158,8 +159,9 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
     reporter.messages.push(...warnings);
     return { edition, manifest, files, warnings, templateDirs: template.chain };
   } catch (e) {
-    // The warnings found before the failure are still worth reading.
-    if (!(e instanceof InputError && e.messages.every((m) => m.severity === 'warning'))) reporter.messages.push(...own.warnings);
+    // The warnings found before the failure are still worth reading (a --strict failure carries them itself).
+    const strictFailure = e instanceof InputError && e.messages.every((m) => m.severity === 'warning');
+    if (!strictFailure) reporter.messages.push(...(edition ? editionWarnings(edition, library, own.warnings) : own.warnings));
     throw e;
   }
 }
