@@ -5,7 +5,7 @@ import { adhocSelection } from '../select/adhoc.js';
 import { listSources } from '../select/list.js';
 import { explainQueries } from '../select/explain.js';
 import type { Query, SortOrder } from '../manifest/schema.js';
-import { reportFailure, userPath, EXIT_OK } from './errors.js';
+import { plural, reportFailure, userPath, EXIT_OK } from './errors.js';
 import { resolveLayout } from '../build/root.js';
 import { renderTable } from './table.js';
 
@@ -44,7 +44,7 @@ export async function runList(args: ListArgs): Promise<number> {
       const why = queries.length ? `: ${explainQueries(queries, library.sources.map((s) => s.text.meta)).reason}` : ' (the library is empty)';
       process.stderr.write(`edition: no source matches${why}\n`);
     } else if (!args.json && process.stdout.isTTY) {
-      process.stderr.write(`${rows.length} of ${library.sources.length} sources\n`);
+      process.stderr.write(`${rows.length} of ${plural(library.sources.length, 'source')}\n`);
     }
     return EXIT_OK;
   } catch (e) {
