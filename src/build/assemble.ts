@@ -86,8 +86,8 @@ function identifierOf(manifest: Manifest, slug: string, texts: Text[]): string {
   return `urn:uuid:${v}`;
 }
 
-/** 1980-01-02 UTC: the earliest date every zip tool shows the same in every time zone. */
-const ZIP_EPOCH = Date.UTC(1980, 0, 2);
+/** "Last modified" of an edition none of whose texts has a date: fixed, so builds stay reproducible. */
+const UNDATED = Date.UTC(1980, 0, 2);
 
 function dateFromPartial(d: PartialDate): Date {
   return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
@@ -104,9 +104,9 @@ function modifiedDate(epoch: number | undefined, date: string | undefined, texts
     const [y, m, d] = date.split('-').map(Number);
     return dateFromPartial({ year: y!, ...(m ? { month: m } : {}), ...(d ? { day: d } : {}) });
   }
-  const dated = texts.flatMap((t) => (t.meta.date ? [dateFromPartial(t.meta.date)] : []));
-  // Zip (DOS) timestamps cannot go before 1980: a text of 1917 wrapped round to 2045
-  // in the EPUB's entries (2025-11, issue 4). The floor keeps the output reproducible.
-  return new Date(Math.max(ZIP_EPOCH, ...dated.map((d) => d.getTime())));
+  const dated = texts.flatMap((t) => (t.meta.date ? [dateFromPartial(t.meta.date).getTime()] : []));
+  // The metadata keeps the real date, however old; only zip entry times have a 1980 floor,
+  // and the EPUB packager applies it (issue 8, item 16). Nothing dated at all: a fixed date, as before.
+  return new Date(dated.length ? Math.max(...dated) : UNDATED);
 }
 

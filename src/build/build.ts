@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Edition } from '../model/types.js';
 import { textsOf } from '../model/types.js';
-import { Reporter, type Message } from '../model/messages.js';
+import { InputError, Reporter, type Message } from '../model/messages.js';
 import { loadLibrary, type Library } from '../library/load.js';
 import { validateManifest, loadManifest } from '../manifest/load.js';
 import type { Format, Manifest, ManifestInput } from '../manifest/schema.js';
@@ -15,14 +15,21 @@ import { loadTemplate } from '../templates/load.js';
 import { renderFormat } from './render.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
 import { slugify } from '../util/slug.js';
+import { resolveLayout } from './root.js';
 
 export interface BuildOptions {
-  /** Folder of the source files; default ./sources of the project root. */
+  /** Folder of the source files; default ./sources of the project root. Relative: to projectRoot if given, else to cwd. */
   sourcesDir?: string;
-  /** Output folder; default ./dist of the project root. */
+  /** Output folder; default ./dist of the project root. Relative: to projectRoot if given, else to cwd. */
   outDir?: string;
-  /** Project root: templates/ is searched here, and links may not leave it. Default: cwd. */
+  /**
+   * Project root: templates/ is searched here, and links may not leave it.
+   * Default: the parent of sourcesDir, else the nearest folder above the
+   * manifest file that holds sources/, else cwd (see src/build/root.ts).
+   */
   projectRoot?: string;
+  /** Warnings fail the edition: it is not written, and buildEdition throws them as an InputError. */
+  strict?: boolean;
   /** Restricts the formats the manifest asks for. */
   formats?: Format[];
   /** A library already loaded (to build many selections from one parse). */
@@ -100,40 +107,61 @@ export function resolveRequest(request: EditionRequest): ResolvedRequest {
   return { manifest, origin: locate([]).file, locate, slug: request.slug ?? (slugify(manifest.title) || 'edition') };
 }
 
+/** The warnings that concern an edition: its own, and those the library found in the texts it holds. */
+function editionWarnings(edition: Edition, library: Library, own: Message[]): Message[] {
+  const files = new Set(textsOf(edition).map((t) => path.resolve(t.file)));
+  return [...library.warnings.filter((m) => files.has(path.resolve(m.file))), ...own];
+}
+
 /** Builds one edition: EPUB and/or PDF, each written atomically into the output folder. */
 export async function buildEdition(request: EditionRequest, options: BuildOptions = {}): Promise<BuildResult> {
-  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  const layout = resolveLayout(options, request.manifestFile ? [request.manifestFile] : []);
+  const projectRoot = layout.root;
   const reporter = options.reporter ?? new Reporter();
-  const warningsBefore = reporter.warnings.length;
+  // The edition's own warnings go to a reporter of its own: library warnings are filtered to its texts below.
+  const own = new Reporter();
   const { manifest, origin, locate, slug } = resolveRequest(request);
-  const library = options.library ?? loadLibrary(path.resolve(projectRoot, options.sourcesDir ?? 'sources'), { projectRoot, reporter });
-  const edition = assembleEdition({ manifest, origin, slug, locate, library, reporter, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
-  reporter.throwIfErrors();
-  const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));
-  if (formats.length === 0) {
-    reporter.warn('format-none', `nothing to build: the manifest asks for ${manifest.formats.join(', ')}, the command line for ${options.formats?.join(', ')}`, locate(['formats']));
+  const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter() });
+  let edition: Edition | undefined;
+  try {
+    edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
+    own.throwIfErrors();
+    const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));
+    if (formats.length === 0) {
+      own.warn('format-none', `nothing to build: the manifest asks for ${manifest.formats.join(', ')}, the command line for ${options.formats?.join(', ')}`, locate(['formats']));
+    }
+    const template = loadTemplate(manifest.template, projectRoot, locate(['template']), formats);
+    const outDir = layout.outDir;
+    const texts = textsOf(edition);
+    const info = { texts: texts.length, words: texts.reduce((n, t) => n + t.words, 0) };
+    // Render everything first, write afterwards: an error in the PDF must not leave a new EPUB beside an old PDF.
+    const rendered: { format: Format; bytes: Buffer; pages?: number; ms: number }[] = [];
+    for (const format of formats) {
+      options.onStart?.(slug, format, info);
+      const started = performance.now();
+      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages));
+      rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
+    }
+    own.throwIfErrors();
+    const warnings = editionWarnings(edition, library, own.warnings);
+    // --strict: a warning fails the edition before anything is written, so the output folder stays as it was.
+    if (options.strict && warnings.length) throw new InputError(warnings);
+    sweepTemporaries(outDir);
+    const notes = texts.reduce((n, t) => n + t.notes.length, 0);
+    const files: OutputFile[] = [];
+    for (const r of rendered) {
+      const file = path.join(outDir, `${slug}.${r.format}`);
+      writeFileAtomic(file, r.bytes);
+      const out: OutputFile = { edition: slug, format: r.format, path: file, bytes: r.bytes.length, texts: texts.length, notes, words: info.words, ms: r.ms, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
+      files.push(out);
+      options.onFile?.(out);
+    }
+    reporter.messages.push(...warnings);
+    return { edition, manifest, files, warnings, templateDirs: template.chain };
+  } catch (e) {
+    // The warnings found before the failure are still worth reading (a --strict failure carries them itself).
+    const strictFailure = e instanceof InputError && e.messages.every((m) => m.severity === 'warning');
+    if (!strictFailure) reporter.messages.push(...(edition ? editionWarnings(edition, library, own.warnings) : own.warnings));
+    throw e;
   }
-  const template = loadTemplate(manifest.template, projectRoot, locate(['template']), formats);
-  const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
-  sweepTemporaries(outDir);
-  const texts = textsOf(edition);
-  const info = { texts: texts.length, words: texts.reduce((n, t) => n + t.words, 0) };
-  // Render everything first, write afterwards: an error in the PDF must not leave a new EPUB beside an old PDF.
-  const rendered: { format: Format; bytes: Buffer; pages?: number; ms: number }[] = [];
-  for (const format of formats) {
-    options.onStart?.(slug, format, info);
-    const started = performance.now();
-    const r = await renderFormat(format, edition, template, reporter, (pages) => options.onProgress?.(slug, format, pages));
-    rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
-  }
-  const notes = texts.reduce((n, t) => n + t.notes.length, 0);
-  const files: OutputFile[] = [];
-  for (const r of rendered) {
-    const file = path.join(outDir, `${slug}.${r.format}`);
-    writeFileAtomic(file, r.bytes);
-    const out: OutputFile = { edition: slug, format: r.format, path: file, bytes: r.bytes.length, texts: texts.length, notes, words: info.words, ms: r.ms, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
-    files.push(out);
-    options.onFile?.(out);
-  }
-  return { edition, manifest, files, warnings: reporter.warnings.slice(warningsBefore), templateDirs: template.chain };
 }

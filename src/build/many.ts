@@ -3,10 +3,10 @@
  * selection draws its texts from it, so each source is parsed once per run
  * however many editions use it. One failing edition does not stop the others.
  */
-import path from 'node:path';
 import { InputError, Reporter, type Message } from '../model/messages.js';
 import { loadLibrary, type Library } from '../library/load.js';
 import { buildEdition, type BuildOptions, type BuildResult, type EditionRequest } from './build.js';
+import { resolveLayout } from './root.js';
 
 export interface EditionFailure {
   request: EditionRequest;
@@ -30,16 +30,27 @@ export interface BuildManyOptions extends BuildOptions {
 
 /** Builds every request from one library; a library that fails to load throws its InputError. */
 export async function buildEditions(requests: EditionRequest[], options: BuildManyOptions = {}): Promise<BuildManyResult> {
-  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  const layout = resolveLayout(options, requests.flatMap((r) => (r.manifestFile ? [r.manifestFile] : [])));
+  const projectRoot = layout.root;
   const reporter = options.reporter ?? new Reporter();
-  const library = options.library ?? loadLibrary(path.resolve(projectRoot, options.sourcesDir ?? 'sources'), { projectRoot, reporter });
+  let library = options.library;
+  if (!library) {
+    // Warnings of texts no edition selects are not this run's business; a library that fails to load shows them all.
+    const loading = new Reporter();
+    try {
+      library = loadLibrary(layout.sourcesDir, { projectRoot, reporter: loading });
+    } catch (e) {
+      reporter.messages.push(...loading.warnings);
+      throw e;
+    }
+  }
   const results: BuildResult[] = [];
   const failures: EditionFailure[] = [];
   for (const request of requests) {
     // Each edition gets its own reporter, so an error in one does not fail the next.
     const own = new Reporter();
     try {
-      const result = await buildEdition(request, { ...options, projectRoot, library, reporter: own });
+      const result = await buildEdition(request, { ...options, projectRoot, sourcesDir: layout.sourcesDir, outDir: layout.outDir, library, reporter: own });
       results.push(result);
       options.onEdition?.({ request, result });
     } catch (e) {

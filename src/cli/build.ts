@@ -6,14 +6,17 @@ import type { EditionRequest } from '../build/build.js';
 import { Reporter, type Message } from '../model/messages.js';
 import type { Format } from '../manifest/schema.js';
 import { adhocManifest, isAdhoc, UsageError, type AdhocArgs } from '../select/adhoc.js';
-import { printMessages, reportFailure, reportUsage, EXIT_BUG, EXIT_INPUT, EXIT_OK } from './errors.js';
+import { printMessages, reportFailure, reportUsage, userPath, EXIT_BUG, EXIT_INPUT, EXIT_OK } from './errors.js';
 import { createOutput, outputMode } from './output.js';
 import { runWatch } from './watch.js';
+import { resolveLayout } from '../build/root.js';
 
 export interface BuildArgs extends AdhocArgs {
   manifests: string[];
-  sources: string;
-  out: string;
+  /** As typed (relative to cwd); default: sources/ of the project root. */
+  sources?: string | undefined;
+  /** As typed (relative to cwd); default: dist/ of the project root. */
+  out?: string | undefined;
   format?: Format[] | undefined;
   quiet: boolean;
   json: boolean;
@@ -25,7 +28,7 @@ export interface BuildArgs extends AdhocArgs {
 export function defaultManifests(root: string): string[] {
   const dir = path.join(root, 'editions');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join('editions', f));
+  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
 /** The editions a build command asks for: an ad-hoc selection, the named manifests, or every editions/*.yaml. */
@@ -41,8 +44,11 @@ export function requestsOf(args: BuildArgs, root: string): EditionRequest[] {
   return manifests.map((manifestFile) => ({ manifestFile }));
 }
 
-export async function runBuild(args: BuildArgs): Promise<number> {
-  const root = process.cwd();
+export async function runBuild(typed: BuildArgs): Promise<number> {
+  // The library's root comes from what was named (see src/build/root.ts); from here on its folders are absolute.
+  const layout = resolveLayout({ sourcesDir: typed.sources, outDir: typed.out }, typed.manifests);
+  const root = layout.root;
+  const args: BuildArgs = { ...typed, sources: layout.sourcesDir, out: layout.outDir };
   if (args.watch && args.json) return reportUsage('--watch and --json do not go together (a watch prints one line per rebuild)');
   let requests: EditionRequest[];
   try {
@@ -56,15 +62,21 @@ export async function runBuild(args: BuildArgs): Promise<number> {
   return code;
 }
 
-/** One build of every request, printed according to the output mode; returns the exit code and the run. */
-export async function buildOnce(args: BuildArgs, requests: EditionRequest[], root: string, reporter = new Reporter()): Promise<{ code: number; run?: BuildManyResult }> {
+/**
+ * One build of every request, printed according to the output mode; returns
+ * the exit code and the run. `fileLines: false` leaves out the per-file lines
+ * (a watcher prints its own line per rebuild) but nothing else: a rebuild
+ * shows the same errors and warnings as a fresh build.
+ */
+export async function buildOnce(args: BuildArgs, requests: EditionRequest[], root: string, options: { fileLines?: boolean } = {}): Promise<{ code: number; run?: BuildManyResult }> {
+  const reporter = new Reporter();
   const mode = outputMode(args);
-  const ui = createOutput(mode, root);
+  const ui = createOutput(options.fileLines === false ? 'quiet' : mode);
   const seen = new Set<string>();
   let run: BuildManyResult;
   try {
     run = await buildEditions(requests, {
-      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, ...(args.format ? { formats: args.format } : {}),
+      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}),
       onStart: ui.start, onProgress: ui.progress, onFile: ui.file,
       onEdition: ({ failure }) => {
         if (!failure) return;
@@ -84,9 +96,14 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
   ui.stop();
   if (mode !== 'quiet' && mode !== 'json') printMessages(run.warnings, process.stderr, seen);
   else if (mode === 'quiet' && args.strict) printMessages(run.warnings, process.stderr, seen);
-  let code = run.failures.length ? (run.failures.some((f) => f.error) ? EXIT_BUG : EXIT_INPUT) : EXIT_OK;
-  if (args.strict && run.warnings.length && code === EXIT_OK) code = EXIT_INPUT;
-  if (mode === 'json') writeJson(jsonSummary(run, root, code));
+  const code = run.failures.length ? (run.failures.some((f) => f.error) ? EXIT_BUG : EXIT_INPUT) : EXIT_OK;
+  // Under --strict an edition with warnings fails like one with errors: say why nothing was written for it.
+  const strictFailures = args.strict ? run.failures.filter((f) => !f.error && f.messages.length && f.messages.every((m) => m.severity === 'warning')) : [];
+  if (strictFailures.length && mode !== 'json') {
+    const names = strictFailures.map((f) => userPath(f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>'));
+    process.stderr.write(`edition: --strict: warnings in ${names.join(', ')}; ${strictFailures.length === 1 ? 'that edition was' : 'those editions were'} not written\n`);
+  }
+  if (mode === 'json') writeJson(jsonSummary(run, code));
   return { code, run };
 }
 
@@ -99,8 +116,8 @@ function writeJson(value: unknown): void {
 }
 
 /** The --json summary: one entry per edition with its files, plus every error and warning. */
-export function jsonSummary(run: BuildManyResult, root: string, code: number): unknown {
-  const rel = (f: string) => path.relative(root, f) || f;
+export function jsonSummary(run: BuildManyResult, code: number): unknown {
+  const rel = userPath;
   return {
     ok: code === EXIT_OK,
     editions: [
@@ -115,7 +132,7 @@ export function jsonSummary(run: BuildManyResult, root: string, code: number): u
         warnings: r.warnings,
       })),
       ...run.failures.map((f) => ({
-        origin: f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>',
+        origin: userPath(f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>'),
         ok: false,
         errors: f.error ? [{ severity: 'error', rule: 'internal', reason: String(f.error), file: '' }] : f.messages,
       })),

@@ -12,11 +12,31 @@ export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_BUG = 70;
 
-/** A message with its file relative to the working folder, as users typed it (`sources/x.md`). */
+/**
+ * A path as the user would type it from where they stand: relative to the
+ * working folder (`sources/x.md`, `../lib/sources/x.md`), the same in build,
+ * list and check. A path that shares nothing but `/` with the working folder
+ * (`/proc/x`, another drive) stays absolute: `../../../proc/x` helps no one.
+ */
+export function userPath(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const cwd = process.cwd();
+  const rel = path.relative(cwd, file);
+  if (rel === '') return '.';
+  if (path.isAbsolute(rel)) return file;
+  const up = rel.split(path.sep).filter((s) => s === '..').length;
+  const depth = cwd.split(path.sep).filter(Boolean).length;
+  return up > 0 && up >= depth ? file : rel;
+}
+
+/** A message with its file named as in `userPath`. */
 export function forUser(m: Message): Message {
-  if (!path.isAbsolute(m.file)) return m;
-  const rel = path.relative(process.cwd(), m.file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? { ...m, file: rel } : m;
+  return { ...m, file: userPath(m.file) };
+}
+
+/** "1 note", "2 notes": counts in messages and summaries. */
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 /** Prints messages once each (the same warning can arise in several editions). */

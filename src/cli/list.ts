@@ -1,30 +1,30 @@
 /** `edition list`: the sources a selection matches, as a table or JSON. */
-import path from 'node:path';
 import { loadLibrary } from '../library/load.js';
 import { Reporter } from '../model/messages.js';
 import { adhocSelection } from '../select/adhoc.js';
 import { listSources } from '../select/list.js';
 import { explainQueries } from '../select/explain.js';
 import type { Query, SortOrder } from '../manifest/schema.js';
-import { reportFailure, EXIT_OK } from './errors.js';
+import { plural, reportFailure, userPath, EXIT_OK } from './errors.js';
+import { resolveLayout } from '../build/root.js';
 import { renderTable } from './table.js';
 
 export interface ListArgs {
   select?: string[] | undefined;
   id?: string[] | undefined;
   sort?: SortOrder | undefined;
-  sources: string;
+  sources?: string | undefined;
   json: boolean;
 }
 
 export async function runList(args: ListArgs): Promise<number> {
-  const root = process.cwd();
+  const { root, sourcesDir } = resolveLayout({ sourcesDir: args.sources });
   try {
     const { texts, query } = adhocSelection(args);
     const queries: Query[] = query ?? (texts?.length ? [{ id: texts }] : []);
-    const library = loadLibrary(path.resolve(root, args.sources), { projectRoot: root, reporter: new Reporter() });
+    const library = loadLibrary(sourcesDir, { projectRoot: root, reporter: new Reporter() });
     const rows = listSources(library, queries, args.sort ?? 'listed');
-    if (args.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, file: path.relative(root, r.file) })), null, 2)}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, file: userPath(r.file) })), null, 2)}\n`);
     else if (rows.length) {
       const table = renderTable(
         rows,
@@ -44,7 +44,7 @@ export async function runList(args: ListArgs): Promise<number> {
       const why = queries.length ? `: ${explainQueries(queries, library.sources.map((s) => s.text.meta)).reason}` : ' (the library is empty)';
       process.stderr.write(`edition: no source matches${why}\n`);
     } else if (!args.json && process.stdout.isTTY) {
-      process.stderr.write(`${rows.length} of ${library.sources.length} sources\n`);
+      process.stderr.write(`${rows.length} of ${plural(library.sources.length, 'source')}\n`);
     }
     return EXIT_OK;
   } catch (e) {

@@ -6,6 +6,7 @@
 import yargs, { type Argv } from 'yargs';
 import { EXIT_USAGE } from './errors.js';
 import { parseSelect, SELECT_KEYS } from '../select/adhoc.js';
+import { packageVersion } from './version.js';
 
 const FORMATS = ['epub', 'pdf'] as const;
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
@@ -24,7 +25,7 @@ function selectionOptions<T>(y: Argv<T>) {
     })
     .option('id', { type: 'string', array: true, requiresArg: true, group: 'Selection:', describe: 'Source ids, comma-separated, in this order' })
     .option('sort', { choices: SORTS, group: 'Selection:', describe: 'Order of the texts (default: as listed, query matches by date)' })
-    .option('sources', { type: 'string', default: 'sources', describe: 'Folder of the source texts' });
+    .option('sources', { type: 'string', requiresArg: true, describe: 'Folder of the source texts (default: sources/ of the project root); its parent is the project root' });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('template', { type: 'string', group: 'Ad-hoc edition:', describe: 'Template name (see `edition templates`; default buch)' })
           .option('notes', { choices: ['text', 'book'] as const, group: 'Ad-hoc edition:', describe: 'Notes after each text, or at the end of the book' })
           .option('lang', { type: 'string', group: 'Ad-hoc edition:', describe: 'Language of the edition pages (default: most texts\')' })
-          .option('out', { type: 'string', default: 'dist', describe: 'Output folder' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: dist/ of the project root)' })
           .option('format', { type: 'string', describe: 'Formats to build, comma-separated: epub,pdf', coerce: parseFormats })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' })
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
@@ -86,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, default: [], describe: 'Source files (default: every file in --sources)' })
-          .option('sources', { type: 'string', default: 'sources', describe: 'Folder of the source texts' })
+          .option('sources', { type: 'string', requiresArg: true, describe: 'Folder of the source texts (default: sources/ of the project root)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the findings as JSON' })
           .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' })
           .option('rules', { type: 'boolean', default: false, describe: 'List the rules and exit' })
@@ -112,7 +113,8 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(packageVersion())
+    .alias('V', 'version')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       usageError = true;

@@ -7,10 +7,10 @@
  * - --json: nothing until the end, then one machine-readable summary.
  * Errors and warnings always go to stderr; file lines and JSON to stdout.
  */
-import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Format } from '../manifest/schema.js';
 import type { OutputFile } from '../build/build.js';
+import { plural, userPath } from './errors.js';
 
 export type OutputMode = 'tty' | 'plain' | 'quiet' | 'json';
 
@@ -36,19 +36,18 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** One line describing a written file. */
-export function fileLine(f: OutputFile, root: string): string {
-  const facts = [formatBytes(f.bytes), f.pages !== undefined ? `${f.pages} pages` : '', `${f.texts} text${f.texts === 1 ? '' : 's'}`, `${f.notes} notes`].filter(Boolean);
-  const rel = path.relative(root, f.path);
-  return `${rel && !rel.startsWith('..') ? rel : f.path}  ${facts.join(', ')}`;
+/** One line describing a written file, named relative to the working folder. */
+export function fileLine(f: OutputFile): string {
+  const facts = [formatBytes(f.bytes), f.pages !== undefined ? plural(f.pages, 'page') : '', plural(f.texts, 'text'), plural(f.notes, 'note')].filter(Boolean);
+  return `${userPath(f.path)}  ${facts.join(', ')}`;
 }
 
 /** Rough pages of an A5 page of prose, only to size the progress bar (it grows if the guess is short). */
 const WORDS_PER_PAGE = 300;
 
-export function createOutput(mode: OutputMode, root: string, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WriteStream = process.stderr): BuildOutput {
+export function createOutput(mode: OutputMode, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WriteStream = process.stderr): BuildOutput {
   if (mode === 'quiet' || mode === 'json') return { start() {}, progress() {}, file() {}, stop() {} };
-  if (mode === 'plain') return { start() {}, progress() {}, file: (f) => void out.write(`${fileLine(f, root)}\n`), stop() {} };
+  if (mode === 'plain') return { start() {}, progress() {}, file: (f) => void out.write(`${fileLine(f)}\n`), stop() {} };
   // Bars and line clearing only where stderr is a terminal too (stdout may be one while stderr is piped).
   const live = Boolean(err.isTTY);
   let bar: cliProgress.SingleBar | undefined;
@@ -78,7 +77,7 @@ export function createOutput(mode: OutputMode, root: string, out: NodeJS.Writabl
     file(f) {
       stop();
       if (live) err.write('\x1b[2K');
-      out.write(`✓ ${fileLine(f, root)}  (${(f.ms / 1000).toFixed(1)} s)\n`);
+      out.write(`✓ ${fileLine(f)}  (${(f.ms / 1000).toFixed(1)} s)\n`);
     },
     stop,
   };

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EditionRequest } from '../build/build.js';
 import type { BuildManyResult } from '../build/many.js';
-import { EXIT_OK } from './errors.js';
+import { EXIT_OK, userPath } from './errors.js';
 import type { BuildArgs } from './build.js';
 
 const DEBOUNCE_MS = 250;
@@ -28,7 +28,7 @@ const IGNORED = /(^|[/\\])(\.[^/\\]*|[^/\\]*~|4913)$/;
 
 export async function runWatch(args: BuildArgs, initial: EditionRequest[], root: string): Promise<number> {
   const { buildOnce, requestsOf } = await import('./build.js');
-  const sourcesDir = path.resolve(root, args.sources);
+  const sourcesDir = path.resolve(root, args.sources ?? 'sources');
   const templatesDir = path.resolve(root, 'templates');
   const editionsDir = path.resolve(root, 'editions');
   const namedManifests = !initial.some((r) => r.manifest) && args.manifests.length > 0;
@@ -86,10 +86,11 @@ export async function runWatch(args: BuildArgs, initial: EditionRequest[], root:
     pending.clear();
     running = running.then(async () => {
       const subset = affected(changed);
-      const names = [...changed].map((f) => path.relative(root, f)).join(', ');
+      const names = [...changed].map(userPath).join(', ');
       if (subset.length === 0) return;
       const started = performance.now();
-      const { code, run } = await buildOnce({ ...args, quiet: true, json: false }, subset, root);
+      // As the first build printed them: errors and warnings (unless --quiet), not the per-file lines.
+      const { code, run } = await buildOnce({ ...args, json: false }, subset, root, { fileLines: false });
       record(subset, run);
       const files = run?.results.flatMap((r) => r.files.map((f) => path.basename(f.path))) ?? [];
       const failed = run ? run.failures.length : subset.length;
@@ -116,7 +117,7 @@ export async function runWatch(args: BuildArgs, initial: EditionRequest[], root:
   const manifestDirs = new Set(requests.flatMap((r) => (r.manifestFile ? [path.dirname(path.resolve(root, r.manifestFile))] : [])));
   if (!namedManifests && requests.every((r) => r.manifestFile)) manifestDirs.add(editionsDir);
   for (const d of manifestDirs) if (!isInside(d, sourcesDir) && !isInside(d, templatesDir)) watch(d, false);
-  if (!args.quiet) process.stderr.write(`Watching ${[sourcesDir, templatesDir, ...manifestDirs].filter((d) => fs.existsSync(d)).map((d) => path.relative(root, d) || '.').join(', ')} — Ctrl-C to stop\n`);
+  if (!args.quiet) process.stderr.write(`Watching ${[sourcesDir, templatesDir, ...manifestDirs].filter((d) => fs.existsSync(d)).map((d) => userPath(d) || '.').join(', ')} — Ctrl-C to stop\n`);
 
   return new Promise((resolve) => {
     const stop = () => {

@@ -14,6 +14,12 @@ export interface Library {
   sources: ParsedSource[];
   byId: Map<string, ParsedSource>;
   byFile: Map<string, ParsedSource>;
+  /**
+   * Warnings found while loading, per file. A build reports only those of the
+   * texts it builds (and `--strict` fails only on those); `edition check`
+   * is the command for the whole library.
+   */
+  warnings: Message[];
 }
 
 export interface LoadOptions {
@@ -43,6 +49,7 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
   const projectRoot = options.projectRoot ?? path.dirname(path.resolve(dir));
   const sources: ParsedSource[] = [];
   const fatal: Message[] = [];
+  const warningsFrom = options.reporter.messages.length;
   for (const file of sourceFiles(dir)) {
     if (!file.endsWith('.md')) {
       options.reporter.warn('sources-not-markdown', 'not a .md file; skipped', { file });
@@ -71,6 +78,7 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
   return {
     dir,
     sources,
+    warnings: options.reporter.messages.slice(warningsFrom).filter((m) => m.severity === 'warning'),
     byId,
     byFile: new Map(sources.map((s) => [path.resolve(s.text.file), s])),
   };

@@ -6,6 +6,7 @@ import { InputError, type Message } from '../model/messages.js';
 import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
 import { decodeSource } from '../parse/decode.js';
 import { didYouMean } from '../util/suggest.js';
+import { kindOf, textFieldProblem } from '../parse/field-messages.js';
 import { manifestSchema, MANIFEST_FIELDS, PART_FIELDS, QUERY_FIELDS, type Manifest } from './schema.js';
 import type { Locate } from '../select/select.js';
 
@@ -50,7 +51,11 @@ function describeIssue(issue: z.core.$ZodIssue, p: Path, data: unknown): string 
       return issue.keys.map((k) => `unknown field \`${k}\`${didYouMean(k, fieldsAt(p))}`).join('; ');
     case 'invalid_type':
       if (value === undefined) return `required field ${name} is missing`;
+      if (issue.expected === 'string') return textFieldProblem(p.join('.'), value, false) ?? `${name} must be text, not ${kindOf(value)}`;
       return `${name} must be ${article(issue.expected)}, not ${kindOf(value)}`;
+    case 'invalid_union':
+      // The only unions are "one text or a list of texts" (editor, author, tags).
+      return textFieldProblem(p.join('.'), value, true) ?? `${name} must be text or a list of texts, not ${kindOf(value)}`;
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       return `${name} must be one of ${allowed.join(', ')}, not \`${String(value)}\`${didYouMean(String(value), allowed)}`;
@@ -64,12 +69,6 @@ function article(expected: string): string {
   return expected === 'string' ? 'text' : expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`;
 }
 
-function kindOf(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (v === null) return 'empty';
-  if (typeof v === 'object') return 'a mapping';
-  return typeof v === 'string' ? `the text \`${v}\`` : `\`${String(v)}\``;
-}
 
 /** A path into the validated manifest as it is in the user's file (`query:` may be one mapping, not a list). */
 function sourcePath(data: unknown, p: Path): Path {
@@ -109,7 +108,7 @@ export function loadManifest(file: string): LoadedManifest {
   } catch {
     throw new InputError([{ severity: 'error', rule: 'manifest-missing', reason: 'manifest not found', file }]);
   }
-  const yaml = parseYaml(decodeSource(bytes, file), file);
+  const yaml = parseYaml(decodeSource(bytes, file), file, 0, { numbersAsText: true });
   const locate = locatorFor(file, yaml);
   return { file: path.resolve(file), manifest: validateManifest(yaml.data, locate), positionOf: yaml.positionOf, locate };
 }

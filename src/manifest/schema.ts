@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
 import { isbnProblem } from './isbn.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Numbers are text (files get them as text from parseYaml; this is for API callers' objects). */
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'must not be empty'));
 const stringList = z.union([text.transform((s) => [s]), z.array(text)]);
-const idList = z.array(z.union([text, z.number().transform(String)]));
+const idList = z.array(text);
 /** A single value is accepted where a list is expected (`formats: epub`). */
 const listOf = <T extends z.ZodType>(item: T, empty: string) => z.preprocess((v) => (Array.isArray(v) || v === undefined ? v : [v]), z.array(item).min(1, empty));
 
@@ -63,8 +64,7 @@ export const manifestSchema = z
     rights: text.optional(),
     description: text.optional(),
     /** Printed in the imprint and used as the EPUB identifier (urn:isbn); the check digit is verified. */
-    isbn: z
-      .union([text, z.number().transform(String)])
+    isbn: text
       .superRefine((s, ctx) => {
         const problem = isbnProblem(s);
         if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid ISBN: ${problem}` });

@@ -9,12 +9,20 @@ import type { PartialDate, TextMeta } from '../model/types.js';
 import { InputError, type Reporter } from '../model/messages.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseYaml } from './yaml-positions.js';
+import { kindOf, textFieldProblem } from './field-messages.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Numbers are text here (an API caller may pass `title: 1917`; files get them as text from parseYaml). */
+const numberAsText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+const text = z.preprocess(numberAsText, z.string().trim().min(1, 'must not be empty'));
 const stringList = z.union([text.transform((s) => [s]), z.array(text)]);
-/** A year alone, a month or a full ISO date. */
+/**
+ * A date in a YAML 1.1 reader or a JS caller may be a Date: it means its
+ * calendar day (UTC, as YAML reads `1917-11-07`).
+ */
+const dateAsText = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : numberAsText(v));
+/** A year alone, a month or a full ISO date; `date: 1917` (a YAML number) is the year 1917. */
 export const partialDate = z
-  .union([z.number().int().transform(String), z.string().trim()])
+  .preprocess(dateAsText, z.string().trim())
   .refine((s) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s), 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
 /** BCP 47, as far as editions need it: language, optional script and region. */
 export const langTag = z
@@ -33,8 +41,17 @@ export const frontMatterSchema = z.object({
   translator: text.optional(),
   tags: stringList.default([]),
   rights: text.optional(),
-  'unanchored-notes': z.array(z.union([text, z.number().transform(String)])).default([]),
+  'unanchored-notes': z.array(text).default([]),
 });
+
+/** Fields that take a list (or one value standing for a list of one). */
+const LIST_FIELDS = new Set(['author', 'tags', 'unanchored-notes']);
+/** Fields with a form of their own: quoting a wrong value would not fix it. */
+const FORMS: Record<string, string> = {
+  id: 'an id (lowercase letters, digits, ".", "_" or "-")',
+  date: 'a date: YYYY, YYYY-MM or YYYY-MM-DD',
+  lang: 'a language tag such as de, en or de-CH',
+};
 
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
 
@@ -62,7 +79,7 @@ export function parseFrontMatter(source: string, file: string, defaultId: string
   const bodyStart = source.length - split.content.length;
   const bodyLineOffset = source.slice(0, bodyStart).split('\n').length - 1;
   // gray-matter keeps the newline after the opening `---` in `matter`, so YAML line 1 is file line 1.
-  const yaml = parseYaml(split.matter, file, split.matter.startsWith('\n') ? 0 : 1);
+  const yaml = parseYaml(split.matter, file, split.matter.startsWith('\n') ? 0 : 1, { numbersAsText: true });
   const data = yaml.data ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError([{ severity: 'error', rule: 'frontmatter-type', reason: 'front matter must be a mapping of fields (`title: …`)', file, line: 2, column: 1 }]);
@@ -77,7 +94,13 @@ export function parseFrontMatter(source: string, file: string, defaultId: string
     throw new InputError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '');
-        const reason = (data as Record<string, unknown>)[key] === undefined ? `required field \`${key}\` is missing` : `\`${issue.path.join('.')}\` ${issue.message.replace(/^Invalid input: /, '')}`;
+        const value = (data as Record<string, unknown>)[key];
+        const reason =
+          value === undefined
+            ? `required field \`${key}\` is missing`
+            : key in FORMS && typeof value !== 'string'
+              ? `\`${key}\` must be ${FORMS[key]}, not ${kindOf(value)}`
+              : (textFieldProblem(key, value, LIST_FIELDS.has(key)) ?? `\`${issue.path.join('.')}\` ${issue.message.replace(/^Invalid input: /, '')}`);
         return { severity: 'error' as const, rule: 'frontmatter-field', reason, file, ...(key in (data as object) ? yaml.positionOf(issue.path as (string | number)[]) : { line: 1, column: 1 }) };
       }),
     );

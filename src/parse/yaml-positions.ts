@@ -3,7 +3,7 @@
  * lets a message about a field name its line in the user's file. YAML 1.2 is
  * used on purpose: unquoted dates stay strings, `1.10` stays as written.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { fail } from '../model/messages.js';
 
 export interface YamlFile {
@@ -12,8 +12,17 @@ export interface YamlFile {
   positionOf(path: (string | number)[]): { line: number; column: number };
 }
 
+export interface YamlOptions {
+  /**
+   * Unquoted numbers stay text, exactly as written (`1917`, `1.10`, `007`):
+   * front matter and manifests hold only text, and `tags: [lenin, 1917]` or
+   * `title: 1917` mean the text (issue 8, item 7). pdf.yaml keeps its numbers.
+   */
+  numbersAsText?: boolean;
+}
+
 /** Parses YAML that starts at `lineOffset` lines into `file`; syntax errors become InputErrors. */
-export function parseYaml(source: string, file: string, lineOffset = 0): YamlFile {
+export function parseYaml(source: string, file: string, lineOffset = 0, options: YamlOptions = {}): YamlFile {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, version: '1.2', uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
@@ -21,6 +30,13 @@ export function parseYaml(source: string, file: string, lineOffset = 0): YamlFil
     const pos = counter.linePos(first.pos[0]);
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     fail('yaml-syntax', `invalid YAML: ${reason}`, { file, line: pos.line + lineOffset, column: pos.col });
+  }
+  if (options.numbersAsText) {
+    visit(doc, {
+      Scalar(_key, node) {
+        if (typeof node.value === 'number' && node.type === 'PLAIN' && node.source !== undefined) node.value = node.source;
+      },
+    });
   }
   const at = (offset: number | undefined) => {
     const p = counter.linePos(offset ?? 0);

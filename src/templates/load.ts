@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { InputError, fail } from '../model/messages.js';
 import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
 import { LABEL_KEYS, type Labels } from './labels.js';
+import { absoluteFontPaths, deepMerge, hasPath } from './merge.js';
 
 /** The templates shipped with the package, found wherever `edition` is installed. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -148,13 +149,16 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     const missing = LABEL_KEYS.filter((k) => typeof set?.[k] !== 'string');
     if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: labelsFile, ...labelsYaml.positionOf([lang]) });
   }
-  let pdfConfig: YamlFile | undefined;
-  const readPdf = (): YamlFile => {
-    if (!pdfConfig) {
-      const pdfFile = file('pdf.yaml');
-      pdfConfig = parseYaml(fs.readFileSync(pdfFile, 'utf8'), pdfFile);
+  // Every pdf.yaml of the chain, own first; merged lazily (EPUB-only builds need none).
+  let pdfLayers: { dir: string; yaml: YamlFile }[] | undefined;
+  let pdfMerged: unknown;
+  const readPdf = () => {
+    if (!pdfLayers) {
+      pdfLayers = chain.filter((d) => fs.existsSync(path.join(d, 'pdf.yaml'))).map((d) => ({ dir: d, yaml: parseYaml(fs.readFileSync(path.join(d, 'pdf.yaml'), 'utf8'), path.join(d, 'pdf.yaml')) }));
+      if (pdfLayers.length === 0) file('pdf.yaml');
+      pdfMerged = pdfLayers.reduceRight<unknown>((base, layer) => deepMerge(base, absoluteFontPaths(layer.yaml.data, layer.dir)), undefined);
     }
-    return pdfConfig;
+    return { layers: pdfLayers, merged: pdfMerged };
   };
   return {
     name,
@@ -164,9 +168,13 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     file,
     read: (rel) => fs.readFileSync(file(rel), 'utf8'),
     get pdfConfig() {
-      return readPdf().data;
+      return readPdf().merged;
     },
-    pdfPositionOf: (path) => readPdf().positionOf(path),
+    // The line of a key in the layer that sets it (the template's own pdf.yaml first).
+    pdfPositionOf: (keys) => {
+      const { layers } = readPdf();
+      return (layers.find((l) => hasPath(l.yaml.data, keys)) ?? layers[0]!).yaml.positionOf(keys);
+    },
     labelsFor(lang: string): Labels {
       const primary = lang.toLowerCase().split('-')[0]!;
       return (labels[lang] ?? labels[primary] ?? labels.en ?? labels.de) as Labels;

@@ -21,14 +21,50 @@ const USER_FIXABLE: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   ENAMETOOLONG: 'the path is too long',
+  ENOENT: 'the folder cannot be created here',
 };
 
 /** Turns a user-fixable file-system error into an InputError naming the output file; rethrows anything else. */
-function outputError(e: unknown, file: string): never {
+function outputError(e: unknown, file: string, what = 'cannot write the output file'): never {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const reason = code ? USER_FIXABLE[code] : undefined;
   if (!reason) throw e;
-  throw new InputError([{ severity: 'error', rule: 'output-write', reason: `cannot write the output file: ${reason} (${code})`, file }]);
+  throw new InputError([{ severity: 'error', rule: 'output-write', reason: `${what}: ${reason} (${code})`, file }]);
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's
+ * `mkdirSync(…, { recursive: true })` spins forever at 100 % CPU where a
+ * parent answers ENOENT to mkdir and EEXIST to nothing (/proc; issue 8,
+ * item 6); here every step either succeeds or fails once.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`not a folder: ${at}`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      // Another build may have made it meanwhile; anything else is final.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(d).isDirectory()) throw e;
+    }
+  }
 }
 
 /**
@@ -39,9 +75,9 @@ function outputError(e: unknown, file: string): never {
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   const dir = path.dirname(file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   } catch (e) {
-    outputError(e, file);
+    outputError(e, dir, 'cannot create the output folder');
   }
   const tmp = path.join(dir, `${TMP_MARK}${path.basename(file)}.${process.pid}.${Date.now()}`);
   try {

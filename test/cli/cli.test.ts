@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProject, runCli } from './helpers.js';
+import { makeProject, removeProject, REPO, runCli } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -18,7 +18,8 @@ describe('exit codes', () => {
   it('0 when every edition builds; plain lines without a terminal', () => {
     const r = runCli(dir, ['build', 'editions/lenin.yaml']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^dist\/lenin\.epub {2}\d+ KiB, 2 texts, 1 notes\n$/);
+    // Counts agree with their number: "1 note", "2 texts" (issue 8, item 16).
+    expect(r.stdout).toMatch(/^dist\/lenin\.epub {2}\d+ KiB, 2 texts, 1 note\n$/);
     expect(r.code).toBe(0);
   });
 
@@ -177,6 +178,15 @@ describe('templates', () => {
     } finally {
       removeProject(own);
     }
+  });
+});
+
+describe('version', () => {
+  // Issue 8, item 15: --version printed two error lines; -V is the short form.
+  it.each([['--version'], ['-V']])('edition %s prints the version from package.json and nothing else', (flag) => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const r = runCli(dir, [flag]);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,20 @@ describe('edition build --watch', () => {
 
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
+  });
+
+  // Issue 8, item 14: a rebuild printed no warnings; it must show what a fresh build shows.
+  it('prints the warnings a change brings, exactly as a fresh build does', async () => {
+    const w = watch(dir, ['editions/a.yaml']);
+    await w.waitFor(/Watching/, w.err);
+    w.clear();
+    const source = path.join(dir, 'sources/lenin-aufruf.md');
+    fs.writeFileSync(source, fs.readFileSync(source, 'utf8').replace('title:', 'autor: Lenin\ntitle:'));
+    await w.waitFor(/sources\/lenin-aufruf\.md → rebuilt a\.epub/);
+    w.child.kill('SIGINT');
+    expect(await w.exit).toBe(0);
+    const fresh = spawnSync(process.execPath, [BIN, 'build', 'editions/a.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(fresh.stderr).toMatch(/^sources\/lenin-aufruf\.md:3:1: warning: unknown field `autor` \(did you mean `author`\?\); it is ignored \[frontmatter-unknown-field\]\n$/);
+    expect(w.err()).toBe(fresh.stderr);
   });
 });

@@ -38,7 +38,7 @@ describe('manifest validation', () => {
 
   it('reports wrong types at their line, all at once', () => {
     expect(errorsOf('title: [a, b]\nnotes: end\ntexts: a\nformats: [epub, mobi]\n')).toEqual([
-      'm.yaml:1:1: error: `title` must be text, not a list [manifest-field]',
+      'm.yaml:1:1: error: `title` must be text, not a list; write one value: title: "…" [manifest-field]',
       'm.yaml:2:1: error: `notes` must be one of text, book, not `end` [manifest-field]',
       'm.yaml:3:1: error: `texts` must be a list, not the text `a` [manifest-field]',
       // The position of the item itself.

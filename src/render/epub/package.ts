@@ -27,6 +27,9 @@ export interface PackageInput {
   date: Date;
 }
 
+/** 1980-01-02 UTC: the earliest date every zip tool shows the same in every time zone. */
+const ZIP_EPOCH = Date.UTC(1980, 0, 2);
+
 /** EPub with deterministic images and zip dates. */
 class ReproducibleEPub extends EPub {
   constructor(options: Options, chapters: Chapter[], images: PackageImage[]) {
@@ -40,8 +43,11 @@ class ReproducibleEPub extends EPub {
   async toBuffer(date: Date): Promise<Buffer> {
     await this.render();
     // jszip writes DOS dates from UTC fields; a fixed date makes the archive reproducible.
+    // DOS dates start in 1980 (earlier ones wrap round to 2045): the floor applies
+    // to the zip entries only, the book's metadata keeps its real date (issue 8, item 16).
+    const entryDate = new Date(Math.max(date.getTime(), ZIP_EPOCH));
     this.zip.forEach((_, file) => {
-      file.date = date;
+      file.date = entryDate;
     });
     return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } }) as Promise<Buffer>;
   }
