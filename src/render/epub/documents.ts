@@ -12,6 +12,7 @@ import { blocksToXhtml } from '../xhtml/block.js';
 import { inlinesToXhtml } from '../xhtml/inline.js';
 import { notesSection } from '../xhtml/notes.js';
 import { NOTES_FILE, notesAnchor, textAnchor, textFile } from '../xhtml/ids.js';
+import { placeAnchors } from './placement.js';
 import { formatDate, formatIsoDate } from '../../util/dates.js';
 
 export interface EpubDocument {
@@ -68,6 +69,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
     return images.get(src)!;
   };
   const fileOfText = new Map(texts.map((t) => [t.meta.id, textFile(t.meta.id)]));
+  const anchors = placeAnchors(edition);
   const hasParts = edition.parts.some((p) => p.title);
   const titleLevel = hasParts ? 2 : 1;
   const docs: EpubDocument[] = [];
@@ -82,9 +84,8 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
     textId: t.meta.id,
     lang: t.meta.lang,
     notes: new Map(t.notes.map((n: Note) => [n.label, n])),
-    notesFile: meta.notes === 'book' ? NOTES_FILE : fileOfText.get(t.meta.id)!,
     currentFile,
-    fileOfText: (id) => fileOfText.get(id) ?? '',
+    anchors,
     labels: labelsFor(t.meta.lang),
     imageHref,
   });
@@ -110,7 +111,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
         blocksToXhtml(t.blocks, ctx, titleLevel),
         '</section>',
       ];
-      if (meta.notes === 'text' && t.notes.length) parts.push(notesSection(t.notes, ctx, filename, titleLevel + 1, ctx.labels.notes));
+      if (meta.notes === 'text' && t.notes.length) parts.push(notesSection(t.notes, ctx, titleLevel + 1, ctx.labels.notes));
       docs.push({ id: `text-${t.meta.id}`, filename, title: t.meta.title, lang: t.meta.lang, beforeToc: false, body: parts.join('\n') });
       if (landmarks.length === 2) landmarks.push({ type: 'bodymatter', href: hasParts ? docs.find((d) => d.id.startsWith('part-'))!.filename : filename, label: labels.start });
       const headings: NavItem[] = [];
@@ -131,7 +132,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
   if (meta.notes === 'book' && texts.some((t) => t.notes.length)) {
     const sections = texts
       .filter((t) => t.notes.length)
-      .map((t) => `<div xml:lang="${t.meta.lang}" lang="${t.meta.lang}">\n${notesSection(t.notes, ctxFor(t, NOTES_FILE), textFile(t.meta.id), 2, t.meta.title)}\n</div>`);
+      .map((t) => `<div xml:lang="${t.meta.lang}" lang="${t.meta.lang}">\n${notesSection(t.notes, ctxFor(t, NOTES_FILE), 2, t.meta.title)}\n</div>`);
     docs.push({ id: 'notes', filename: NOTES_FILE, title: labels.notes, lang: meta.lang, beforeToc: false, body: `<section class="book-notes" epub:type="backmatter">\n<h1>${escapeXml(labels.notes)}</h1>\n${sections.join('\n')}\n</section>` });
     nav.push({
       label: labels.notes, href: NOTES_FILE,

@@ -4,6 +4,7 @@ import { textsOf } from '../../model/types.js';
 import type { Template } from '../../templates/load.js';
 import { buildBook, type NavItem } from './documents.js';
 import { packageEpub } from './package.js';
+import { assertLinksResolve } from './check-links.js';
 import { isoDate } from '../../util/dates.js';
 
 export interface EpubResult {
@@ -75,6 +76,8 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     chapters: book.documents.map((d) => ({ title: d.title, filename: d.filename, id: d.id, content: '', body: d.body, docLang: d.lang, beforeToc: d.beforeToc })),
     images: data.images.map((i) => ({ src: i.src, href: i.href })),
     date: meta.modified,
+    // Every internal link of the written documents (navigation included) must resolve.
+    check: (documents, resources) => assertLinksResolve(documents, resources),
   });
   return { bytes, documents: book.documents.length };
 }
