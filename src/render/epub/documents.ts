@@ -13,6 +13,7 @@ import { inlinesToXhtml } from '../xhtml/inline.js';
 import { notesSection } from '../xhtml/notes.js';
 import { NOTES_FILE, notesAnchor, textAnchor, textFile } from '../xhtml/ids.js';
 import { placeAnchors } from './placement.js';
+import { bookAuthors, creditsOf } from '../../model/credits.js';
 import { formatDate, formatIsoDate } from '../../util/dates.js';
 
 export interface EpubDocument {
@@ -149,9 +150,10 @@ function plain(xhtml: string): string {
 
 function titlePage(edition: Edition, labels: Labels): string {
   const m = edition.meta;
-  const authors = [...new Set(textsOf(edition).flatMap((t) => t.meta.authors))];
+  // Only the book's own authors: an anthology's title page names its editors, not one of its authors.
+  const authors = bookAuthors(creditsOf(edition));
   const lines = [`<section class="titlepage" epub:type="titlepage" aria-label="${escapeXml(labels.titlePage)}">`];
-  if (authors.length && authors.length <= 3) lines.push(`<p class="title-authors">${escapeXml(authors.join(', '))}</p>`);
+  if (authors.length) lines.push(`<p class="title-authors">${escapeXml(authors.join(', '))}</p>`);
   lines.push(`<h1 class="title">${escapeXml(m.title)}</h1>`);
   if (m.subtitle) lines.push(`<p class="title-subtitle">${escapeXml(m.subtitle)}</p>`);
   if (m.editors.length) lines.push(`<p class="title-editors">${escapeXml(`${labels.editedBy} ${m.editors.join(', ')}`)}</p>`);

@@ -6,6 +6,7 @@ import { buildBook, type NavItem } from './documents.js';
 import { packageEpub } from './package.js';
 import { assertLinksResolve } from './check-links.js';
 import { isoDate } from '../../util/dates.js';
+import { creditsOf } from '../../model/credits.js';
 
 export interface EpubResult {
   bytes: Buffer;
@@ -29,7 +30,7 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
   const labels = template.labelsFor(meta.lang);
   const book = buildBook(edition, (lang) => template.labelsFor(lang));
   const texts = textsOf(edition);
-  const authors = [...new Set(texts.flatMap((t) => t.meta.authors))];
+  const credits = creditsOf(edition);
   const hasImages = book.images.size > 0;
   const data = {
     identifier: meta.identifier,
@@ -41,8 +42,9 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     rights: meta.rights ?? '',
     date: meta.date ?? (texts.map((t) => (t.meta.date ? isoDate(t.meta.date) : '')).filter(Boolean).sort().pop() ?? ''),
     modified: meta.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    creators: authors,
-    editors: meta.editors,
+    // Each with its MARC relator role: an anthology is by its editors (edt), not by one of its authors.
+    creators: credits.creators,
+    contributors: credits.contributors,
     sources: texts.flatMap((t) => (t.meta.source ? [t.meta.source] : [])),
     subjects: [...new Set(texts.flatMap((t) => t.meta.tags))],
     accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
@@ -62,7 +64,8 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     options: {
       title: meta.title,
       lang: meta.lang,
-      author: authors.length ? authors : [meta.publisher ?? meta.title],
+      // epub-gen-memory's own field; our content.opf.ejs writes the creators from `book`.
+      author: credits.creators.length ? credits.creators.map((c) => c.name) : [meta.publisher ?? meta.title],
       publisher: meta.publisher ?? '',
       tocTitle: labels.contents,
       css: template.read('epub/style.css'),
