@@ -2,10 +2,12 @@
  * The `hyphenate` transform: inserts soft hyphens (U+00AD) at the allowed
  * break points of words, by language (`hyphen` patterns, sync API).
  *
- * It runs in the PDF pipeline only and on a copy of the edition: an EPUB
- * reader hyphenates by itself and soft hyphens would only disturb search and
- * copying there. Headings and verse are left alone (they are set ragged and
- * never broken inside words).
+ * It runs on a copy of the edition: always for the PDF, and for the EPUB only
+ * when its template asks for it (`epub: { soft-hyphens: true }`): most
+ * readers hyphenate by themselves, and soft hyphens disturb search and
+ * read-aloud there. Headings and verse are left alone (they are set ragged and
+ * never broken inside words), and so are addresses (URLs, e-mail): a hyphen
+ * in one would be copied or typed as part of it.
  */
 import { createRequire } from 'node:module';
 import type { Block, Edition, Inline } from '../model/types.js';
@@ -84,9 +86,19 @@ export function hyphenateWord(word: string, lang: string, opts: HyphenateOptions
   return result;
 }
 
-/** Hyphenates every word of a string. */
+/** Addresses written as text: scheme URLs, www. hosts, mailto: and e-mail addresses. */
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)\S+|[^\s@]+@[^\s@]+\.[^\s@]+/giu;
+
+/** Hyphenates every word of a string, leaving addresses intact. */
 export function hyphenateString(text: string, lang: string, opts: HyphenateOptions = DEFAULTS): string {
-  return text.replace(WORD, (w) => hyphenateWord(w, lang, opts));
+  const words = (s: string) => s.replace(WORD, (w) => hyphenateWord(w, lang, opts));
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    out += words(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + words(text.slice(last));
 }
 
 /** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists and notes. */

@@ -7,6 +7,8 @@ import { packageEpub } from './package.js';
 import { assertLinksResolve } from './check-links.js';
 import { isoDate } from '../../util/dates.js';
 import { creditsOf } from '../../model/credits.js';
+import type { Reporter } from '../../model/messages.js';
+import { canHyphenate, hyphenateEdition } from '../../transforms/hyphenate.js';
 
 export interface EpubResult {
   bytes: Buffer;
@@ -25,10 +27,23 @@ function depth(items: NavItem[]): number {
   return items.length ? 1 + Math.max(...items.map((i) => depth(i.children))) : 0;
 }
 
-export async function renderEpub(edition: Edition, template: Template): Promise<EpubResult> {
+/**
+ * The edition as the EPUB shows it: with soft hyphens from the PDF's patterns
+ * when the template asks for them (for readers that do not hyphenate), else
+ * as it is, leaving hyphenation to the reader's `hyphens: auto`.
+ */
+function withSoftHyphens(edition: Edition, template: Template, reporter?: Reporter): Edition {
+  if (!template.epub.softHyphens) return edition;
+  for (const t of textsOf(edition)) {
+    if (!canHyphenate(t.meta.lang)) reporter?.warn('epub-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" gets no soft hyphens`, { file: t.file });
+  }
+  return hyphenateEdition(edition);
+}
+
+export async function renderEpub(edition: Edition, template: Template, reporter?: Reporter): Promise<EpubResult> {
   const { meta } = edition;
   const labels = template.labelsFor(meta.lang);
-  const book = buildBook(edition, (lang) => template.labelsFor(lang));
+  const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
   const texts = textsOf(edition);
   const credits = creditsOf(edition);
   const hasImages = book.images.size > 0;
