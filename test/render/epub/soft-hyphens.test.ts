@@ -92,3 +92,14 @@ it('reports a wrong value of the option at its line in template.yaml', async () 
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/^templates\/falsch\/template\.yaml:4:\d+: error: epub\.soft-hyphens: .+ \[template-invalid\]\n$/);
 }, 60_000);
+
+it('warns when a text\'s language has no patterns, and builds it without soft hyphens', async () => {
+  project.write('sources/nihon.md', source({ id: 'nihon', title: 'Nihon', lang: 'ja' }, 'Kakumei to heiwa.\n'));
+  project.write('editions/nihon.yaml', manifest({ title: 'Nihon', template: 'silben', lang: 'ja', texts: ['nihon'] }));
+  const r = await project.run(['build', 'editions/nihon.yaml']);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe('sources/nihon.md: warning: no hyphenation patterns for language "ja"; text "nihon" gets no soft hyphens [epub-hyphenation]\n');
+  const book = await readEpub(project.read('dist/nihon.epub'));
+  expect(book.entries.get('OEBPS/text-nihon.xhtml')!.toString('utf8')).toContain('Kakumei to heiwa.');
+  if (!SKIP_JAVA) expect(javaEpubcheck(project.path('dist/nihon.epub')).map(formatFinding)).toEqual([]);
+}, 90_000);
