@@ -49,6 +49,9 @@ export interface EpubBook {
 
 const authorsOf = (t: Text) => t.meta.authors.join(', ');
 
+/** The navigation document (written by the template's nav.xhtml.ejs); its links come from the same anchor map. */
+const NAV_FILE = 'toc.xhtml';
+
 /** The opening of a text: title, subtitle, author, date, source. */
 function textHeader(t: Text, level: number, labels: Labels): string {
   const lines = [`<h${level} class="text-title">${escapeXml(t.meta.title)}</h${level}>`];
@@ -120,11 +123,11 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
       for (const b of t.blocks) {
         if (b.type !== 'heading') continue;
         while (stack.length > 1 && stack[stack.length - 1]!.depth >= b.depth) stack.pop();
-        const item: NavItem = { label: plain(inlinesToXhtml(b.children, ctx)), href: `${filename}#${b.id}`, children: [] };
+        const item: NavItem = { label: plain(inlinesToXhtml(b.children, ctx)), href: anchors.headingHref(NAV_FILE, t.meta.id, b.id), children: [] };
         stack[stack.length - 1]!.items.push(item);
         stack.push({ depth: b.depth, items: item.children });
       }
-      if (meta.notes === 'text' && t.notes.length) headings.push({ label: ctx.labels.notes, href: `${filename}#${notesAnchor(t.meta.id)}`, children: [] });
+      if (meta.notes === 'text' && t.notes.length) headings.push({ label: ctx.labels.notes, href: anchors.href(NAV_FILE, notesAnchor(t.meta.id)), children: [] });
       const label = t.meta.authors.length ? `${t.meta.title} (${authorsOf(t)})` : t.meta.title;
       partNav.push({ label, href: filename, children: headings });
     }
@@ -137,7 +140,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
     docs.push({ id: 'notes', filename: NOTES_FILE, title: labels.notes, lang: meta.lang, beforeToc: false, body: `<section class="book-notes" epub:type="backmatter">\n<h1>${escapeXml(labels.notes)}</h1>\n${sections.join('\n')}\n</section>` });
     nav.push({
       label: labels.notes, href: NOTES_FILE,
-      children: texts.filter((t) => t.notes.length).map((t) => ({ label: t.meta.title, href: `${NOTES_FILE}#${notesAnchor(t.meta.id)}`, children: [] })),
+      children: texts.filter((t) => t.notes.length).map((t) => ({ label: t.meta.title, href: anchors.href(NAV_FILE, notesAnchor(t.meta.id)), children: [] })),
     });
   }
   return { documents: docs, nav, landmarks, images };
