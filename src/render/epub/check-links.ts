@@ -1,6 +1,7 @@
 /**
  * The build's self-check: after rendering, every internal href of every
- * document must name a document of the book and an id inside it. A miss is a
+ * document must name a document of the book and an id inside it (and every
+ * src a file of the book). A miss is a
  * bug in edition, never something to ship: epubcheck would report RSC-012 and
  * a reader's tap would go nowhere (issue 8, item 3 shipped such a book with
  * exit code 0). The check throws, which the CLI reports as an internal error.
@@ -19,7 +20,8 @@ export interface BrokenLink {
 }
 
 const ID = /\sid="([^"]*)"/g;
-const HREF = /\shref="([^"]*)"/g;
+/** Links (href) and embedded files (src: images). */
+const HREF = /\s(?:href|src)="([^"]*)"/g;
 /** Links that leave the book (http:, https:, mailto:) are not ours to check. */
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -38,7 +40,7 @@ export function brokenLinks(documents: CheckedDocument[], resources: readonly st
     const target = file === '' ? from : file;
     const targetIds = ids.get(target);
     if (!targetIds && resources.includes(target) && !fragment) continue;
-    if (!targetIds) broken.push({ from, href, reason: `no document ${target} in the book` });
+    if (!targetIds) broken.push({ from, href, reason: `no file ${target} in the book` });
     else if (fragment && !targetIds.has(fragment)) broken.push({ from, href, reason: `${target} has no id "${fragment}"` });
   }
   return broken;

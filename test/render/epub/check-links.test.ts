@@ -15,8 +15,13 @@ describe('brokenLinks', () => {
     expect(brokenLinks(docs, ['style.css'])).toEqual([
       { from: 'notes.xhtml', href: 'text-a.xhtml#ref-a-3', reason: 'text-a.xhtml has no id "ref-a-3"' },
       { from: 'notes.xhtml', href: '#nowhere', reason: 'notes.xhtml has no id "nowhere"' },
-      { from: 'notes.xhtml', href: 'gone.xhtml', reason: 'no document gone.xhtml in the book' },
+      { from: 'notes.xhtml', href: 'gone.xhtml', reason: 'no file gone.xhtml in the book' },
     ]);
+  });
+
+  it('checks that embedded images are in the book', () => {
+    const doc = [{ filename: 'a.xhtml', body: '<img src="images/img-1.png" alt=""/><img src="images/img-2.png" alt=""/>' }];
+    expect(brokenLinks(doc, ['images/img-1.png'])).toEqual([{ from: 'a.xhtml', href: 'images/img-2.png', reason: 'no file images/img-2.png in the book' }]);
   });
 
   it('reads escaped attribute values as the reader does', () => {
