@@ -83,6 +83,8 @@ interface Measures {
   notesFontSize: number;
   notesListStyle: string;
   noterefHeights: number[];
+  /** Horizontal distance from the character before a note reference to its number, px. */
+  noterefGaps: number[];
   widestParagraph: number;
   textLeft: number;
   textRight: number;
@@ -128,6 +130,15 @@ function measure(): Promise<Measures> {
       notesFontSize: px(doc.querySelector('section.endnotes')!, 'font-size'),
       notesListStyle: win.getComputedStyle(doc.querySelector('ol.notes')!).listStyleType,
       noterefHeights: [...doc.querySelectorAll('a.noteref')].map((a) => a.getBoundingClientRect().height),
+      noterefGaps: [...doc.querySelectorAll('a.noteref')].map((a) => {
+        const before = a.parentElement!.previousSibling!;
+        const r = doc.createRange();
+        r.setStart(before, before.nodeValue!.length - 1);
+        r.setEnd(before, before.nodeValue!.length);
+        const end = r.getBoundingClientRect().right;
+        r.selectNodeContents(a.firstChild!);
+        return r.getBoundingClientRect().left - end;
+      }),
       widestParagraph: Math.max(...paragraphs.map((p) => p.getBoundingClientRect().width)),
       textLeft: rect.left,
       textRight: doc.documentElement.clientWidth - rect.right,
@@ -149,9 +160,10 @@ describe.skipIf(SKIP)('epub.js in Chromium (1024 px tablet, scrolled)', () => {
     expect(m.notesFontSize).toBeCloseTo(m.bodyFontSize * 0.9, 1);
   });
 
-  it('makes every note reference at least 24 px tall to tap', () => {
+  it('makes every note reference at least 24 px tall to tap, still set close against its word', () => {
     expect(m.noterefHeights).toHaveLength(3);
     for (const h of m.noterefHeights) expect(h).toBeGreaterThanOrEqual(24);
+    for (const gap of m.noterefGaps) expect(Math.abs(gap)).toBeLessThanOrEqual(1);
   });
 
   it('limits the measure to about 36em, centred', () => {
