@@ -60,6 +60,8 @@ export async function renderEpub(edition: Edition, template: Template, reporter?
     // Each with its MARC relator role: an anthology is by its editors (edt), not by one of its authors.
     creators: credits.creators,
     contributors: credits.contributors,
+    // Kept for templates copied before creators carried roles.
+    editors: meta.editors,
     sources: texts.flatMap((t) => (t.meta.source ? [t.meta.source] : [])),
     subjects: [...new Set(texts.flatMap((t) => t.meta.tags))],
     accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
