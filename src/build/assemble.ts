@@ -44,6 +44,7 @@ export function assembleEdition(input: AssembleInput): Edition {
     origin: input.origin,
     slug: input.slug,
     ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}),
+    ...(manifest.author ? { authors: manifest.author } : {}),
     ...(manifest.publisher ? { publisher: manifest.publisher } : {}),
     ...(manifest.date ? { date: manifest.date } : {}),
     ...(manifest.rights ? { rights: manifest.rights } : {}),

@@ -17,7 +17,7 @@ export interface Rendered {
 
 
 export async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, onProgress: (pages: number) => void): Promise<Rendered> {
-  if (format === 'epub') return { bytes: (await renderEpub(edition, template)).bytes };
+  if (format === 'epub') return { bytes: (await renderEpub(edition, template, reporter)).bytes };
   const { renderPdf } = await import('../render/pdf/index.js');
   const pdfFile = template.file('pdf.yaml');
   return renderPdf({

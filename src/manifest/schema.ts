@@ -54,6 +54,8 @@ export const manifestSchema = z
   .object({
     title: text,
     subtitle: text.optional(),
+    /** Who the book is by, one name or a list; default: the texts' author when they all share one, else the editors. */
+    author: stringList.optional(),
     /** One name or a list. */
     editor: stringList.optional(),
     publisher: text.optional(),

@@ -227,6 +227,8 @@ export type NotePlacement = 'text' | 'book';
 export interface EditionMeta {
   title: string;
   subtitle?: string;
+  /** The manifest's explicit `author`: overrides who the book is by (src/model/credits.ts). */
+  authors?: string[];
   editors: string[];
   publisher?: string;
   /** Publication date of the edition (ISO yyyy-mm-dd or a year). */

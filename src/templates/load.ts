@@ -35,8 +35,21 @@ const templateYaml = z
   .object({
     description: z.string().trim().min(1),
     extends: z.string().trim().min(1).optional(),
+    /** EPUB options; a template that extends another inherits the ones it does not set. */
+    epub: z
+      .object({
+        /** Insert soft hyphens (U+00AD) from the PDF's patterns, for readers that do not hyphenate; off by default (README, "EPUB hyphenation"). */
+        'soft-hyphens': z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** EPUB options of a template, resolved along its `extends` chain. */
+export interface EpubOptions {
+  softHyphens: boolean;
+}
 
 export interface Template {
   name: string;
@@ -51,6 +64,8 @@ export interface Template {
   pdfPositionOf(path: (string | number)[]): { line: number; column: number };
   /** The folders of the `extends` chain, the template's own first. */
   chain: string[];
+  /** Options of template.yaml's `epub` section. */
+  epub: EpubOptions;
   labelsFor(lang: string): Labels;
 }
 
@@ -124,10 +139,12 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
   const chain: string[] = [];
   let dir = findTemplateDir(name, projectRoot, from);
   let description = '';
+  let softHyphens: boolean | undefined;
   for (;;) {
     chain.push(dir);
     const y = readTemplateYaml(path.join(dir, 'template.yaml'));
     description ||= y.description;
+    softHyphens ??= y.epub?.['soft-hyphens'];
     if (!y.extends) break;
     dir = findTemplateDir(y.extends, projectRoot, path.join(dir, 'template.yaml'), chain);
   }
@@ -165,6 +182,7 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     dir: chain[0]!,
     chain,
     description,
+    epub: { softHyphens: softHyphens ?? false },
     file,
     read: (rel) => fs.readFileSync(file(rel), 'utf8'),
     get pdfConfig() {

@@ -2,10 +2,12 @@
  * The `hyphenate` transform: inserts soft hyphens (U+00AD) at the allowed
  * break points of words, by language (`hyphen` patterns, sync API).
  *
- * It runs in the PDF pipeline only and on a copy of the edition: an EPUB
- * reader hyphenates by itself and soft hyphens would only disturb search and
- * copying there. Headings and verse are left alone (they are set ragged and
- * never broken inside words).
+ * It runs on a copy of the edition: always for the PDF, and for the EPUB only
+ * when its template asks for it (`epub: { soft-hyphens: true }`): most
+ * readers hyphenate by themselves, and soft hyphens disturb search and
+ * read-aloud there. Headings and verse are left alone (they are set ragged and
+ * never broken inside words), and so are addresses (URLs, e-mail): a hyphen
+ * in one would be copied or typed as part of it.
  */
 import { createRequire } from 'node:module';
 import type { Block, Edition, Inline } from '../model/types.js';

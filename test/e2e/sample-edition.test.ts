@@ -79,15 +79,19 @@ describe('sample edition (EPUB)', () => {
     expect(notes).toBe(definitionsInSources());
     expect(notes).toBe(40);
     const lenin = epub.text('OEBPS/text-lenin-1917-zk-aufruf.xhtml');
-    expect(lenin).toContain('<section epub:type="endnotes" role="doc-endnotes"');
+    expect(lenin).toContain('<section class="endnotes" epub:type="endnotes" role="doc-endnotes"');
     expect(lenin).toContain('homogenen sozialistischen Regierung');
   });
 
   it('has the metadata of the manifest and the texts', () => {
     const opf = epub.text('OEBPS/content.opf');
     expect(opf).toContain('<dc:language>de</dc:language>');
+    // An anthology (the 101 KB main text names no author) is not credited to Lenin, who wrote 4 KB of it:
+    // no editor, so no creator; Lenin is a contributor (issue 8, item 12).
+    expect(opf).not.toContain('<dc:creator');
     // Names stay as written in metadata (no typographic spaces), so readers' libraries can match them.
-    expect(opf).toContain('<dc:creator id="creator-1">W. I. Lenin</dc:creator>');
+    expect(opf).toContain('<dc:contributor id="contributor-1">W. I. Lenin</dc:contributor>\n  <meta refines="#contributor-1" property="role" scheme="marc:relators">aut</meta>');
+    expect(epub.text('OEBPS/titlepage.xhtml')).not.toContain('Lenin');
     expect(opf).toContain('<dc:publisher>Edition Rote Reihe</dc:publisher>');
     expect(opf).toContain('<dc:source>W.\u202fI.\u00a0Lenin, Werke, Dietz Verlag Berlin 1961, Bd.\u00a026, S.\u00a0298–302</dc:source>');
     expect(opf).toMatch(/<dc:identifier id="pub-id">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);

@@ -44,6 +44,13 @@ describe('hyphenate', () => {
     expect((p.children[1] as TextRun).value).toContain(SOFT_HYPHEN);
   });
 
+  it('leaves addresses written as text intact: URLs, www. hosts, e-mail', () => {
+    const s = 'Siehe https://beispiel.org/Organisation/Revolution oder www.organisation-revolution.de, Briefe an redaktion@organisation.de; die Organisation antwortet.';
+    expect(show(hyphenateString(s, 'de'))).toBe(
+      'Siehe https://beispiel.org/Organisation/Revolution oder www.organisation-revolution.de, Briefe an redaktion@organisation.de; die Or|ga|ni|sa|tion ant|wor|tet.',
+    );
+  });
+
   it('never hyphenates the last word of a paragraph', () => {
     const ed = hyphenateEdition(edition({ texts: [text({ blocks: [para('Die Revolution und die Organisation')] })] }));
     const p = ed.parts[0]!.texts[0]!.blocks[0] as Paragraph;

@@ -12,6 +12,8 @@ import { blocksToXhtml } from '../xhtml/block.js';
 import { inlinesToXhtml } from '../xhtml/inline.js';
 import { notesSection } from '../xhtml/notes.js';
 import { NOTES_FILE, notesAnchor, textAnchor, textFile } from '../xhtml/ids.js';
+import { placeAnchors } from './placement.js';
+import { bookAuthors, creditsOf } from '../../model/credits.js';
 import { formatDate, formatIsoDate } from '../../util/dates.js';
 
 export interface EpubDocument {
@@ -47,6 +49,9 @@ export interface EpubBook {
 
 const authorsOf = (t: Text) => t.meta.authors.join(', ');
 
+/** The navigation document (written by the template's nav.xhtml.ejs); its links come from the same anchor map. */
+const NAV_FILE = 'toc.xhtml';
+
 /** The opening of a text: title, subtitle, author, date, source. */
 function textHeader(t: Text, level: number, labels: Labels): string {
   const lines = [`<h${level} class="text-title">${escapeXml(t.meta.title)}</h${level}>`];
@@ -68,6 +73,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
     return images.get(src)!;
   };
   const fileOfText = new Map(texts.map((t) => [t.meta.id, textFile(t.meta.id)]));
+  const anchors = placeAnchors(edition);
   const hasParts = edition.parts.some((p) => p.title);
   const titleLevel = hasParts ? 2 : 1;
   const docs: EpubDocument[] = [];
@@ -82,9 +88,8 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
     textId: t.meta.id,
     lang: t.meta.lang,
     notes: new Map(t.notes.map((n: Note) => [n.label, n])),
-    notesFile: meta.notes === 'book' ? NOTES_FILE : fileOfText.get(t.meta.id)!,
     currentFile,
-    fileOfText: (id) => fileOfText.get(id) ?? '',
+    anchors,
     labels: labelsFor(t.meta.lang),
     imageHref,
   });
@@ -110,7 +115,7 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
         blocksToXhtml(t.blocks, ctx, titleLevel),
         '</section>',
       ];
-      if (meta.notes === 'text' && t.notes.length) parts.push(notesSection(t.notes, ctx, filename, titleLevel + 1, ctx.labels.notes));
+      if (meta.notes === 'text' && t.notes.length) parts.push(notesSection(t.notes, ctx, titleLevel + 1, ctx.labels.notes));
       docs.push({ id: `text-${t.meta.id}`, filename, title: t.meta.title, lang: t.meta.lang, beforeToc: false, body: parts.join('\n') });
       if (landmarks.length === 2) landmarks.push({ type: 'bodymatter', href: hasParts ? docs.find((d) => d.id.startsWith('part-'))!.filename : filename, label: labels.start });
       const headings: NavItem[] = [];
@@ -118,11 +123,11 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
       for (const b of t.blocks) {
         if (b.type !== 'heading') continue;
         while (stack.length > 1 && stack[stack.length - 1]!.depth >= b.depth) stack.pop();
-        const item: NavItem = { label: plain(inlinesToXhtml(b.children, ctx)), href: `${filename}#${b.id}`, children: [] };
+        const item: NavItem = { label: plain(inlinesToXhtml(b.children, ctx)), href: anchors.headingHref(NAV_FILE, t.meta.id, b.id), children: [] };
         stack[stack.length - 1]!.items.push(item);
         stack.push({ depth: b.depth, items: item.children });
       }
-      if (meta.notes === 'text' && t.notes.length) headings.push({ label: ctx.labels.notes, href: `${filename}#${notesAnchor(t.meta.id)}`, children: [] });
+      if (meta.notes === 'text' && t.notes.length) headings.push({ label: ctx.labels.notes, href: anchors.href(NAV_FILE, notesAnchor(t.meta.id)), children: [] });
       const label = t.meta.authors.length ? `${t.meta.title} (${authorsOf(t)})` : t.meta.title;
       partNav.push({ label, href: filename, children: headings });
     }
@@ -131,11 +136,11 @@ export function buildBook(edition: Edition, labelsFor: (lang: string) => Labels)
   if (meta.notes === 'book' && texts.some((t) => t.notes.length)) {
     const sections = texts
       .filter((t) => t.notes.length)
-      .map((t) => `<div xml:lang="${t.meta.lang}" lang="${t.meta.lang}">\n${notesSection(t.notes, ctxFor(t, NOTES_FILE), textFile(t.meta.id), 2, t.meta.title)}\n</div>`);
+      .map((t) => `<div xml:lang="${t.meta.lang}" lang="${t.meta.lang}">\n${notesSection(t.notes, ctxFor(t, NOTES_FILE), 2, t.meta.title)}\n</div>`);
     docs.push({ id: 'notes', filename: NOTES_FILE, title: labels.notes, lang: meta.lang, beforeToc: false, body: `<section class="book-notes" epub:type="backmatter">\n<h1>${escapeXml(labels.notes)}</h1>\n${sections.join('\n')}\n</section>` });
     nav.push({
       label: labels.notes, href: NOTES_FILE,
-      children: texts.filter((t) => t.notes.length).map((t) => ({ label: t.meta.title, href: `${NOTES_FILE}#${notesAnchor(t.meta.id)}`, children: [] })),
+      children: texts.filter((t) => t.notes.length).map((t) => ({ label: t.meta.title, href: anchors.href(NAV_FILE, notesAnchor(t.meta.id)), children: [] })),
     });
   }
   return { documents: docs, nav, landmarks, images };
@@ -148,9 +153,10 @@ function plain(xhtml: string): string {
 
 function titlePage(edition: Edition, labels: Labels): string {
   const m = edition.meta;
-  const authors = [...new Set(textsOf(edition).flatMap((t) => t.meta.authors))];
+  // Only the book's own authors: an anthology's title page names its editors, not one of its authors.
+  const authors = bookAuthors(creditsOf(edition));
   const lines = [`<section class="titlepage" epub:type="titlepage" aria-label="${escapeXml(labels.titlePage)}">`];
-  if (authors.length && authors.length <= 3) lines.push(`<p class="title-authors">${escapeXml(authors.join(', '))}</p>`);
+  if (authors.length) lines.push(`<p class="title-authors">${escapeXml(authors.join(', '))}</p>`);
   lines.push(`<h1 class="title">${escapeXml(m.title)}</h1>`);
   if (m.subtitle) lines.push(`<p class="title-subtitle">${escapeXml(m.subtitle)}</p>`);
   if (m.editors.length) lines.push(`<p class="title-editors">${escapeXml(`${labels.editedBy} ${m.editors.join(', ')}`)}</p>`);

@@ -4,7 +4,11 @@ import { textsOf } from '../../model/types.js';
 import type { Template } from '../../templates/load.js';
 import { buildBook, type NavItem } from './documents.js';
 import { packageEpub } from './package.js';
+import { assertLinksResolve } from './check-links.js';
 import { isoDate } from '../../util/dates.js';
+import { creditsOf } from '../../model/credits.js';
+import type { Reporter } from '../../model/messages.js';
+import { canHyphenate, hyphenateEdition } from '../../transforms/hyphenate.js';
 
 export interface EpubResult {
   bytes: Buffer;
@@ -23,12 +27,25 @@ function depth(items: NavItem[]): number {
   return items.length ? 1 + Math.max(...items.map((i) => depth(i.children))) : 0;
 }
 
-export async function renderEpub(edition: Edition, template: Template): Promise<EpubResult> {
+/**
+ * The edition as the EPUB shows it: with soft hyphens from the PDF's patterns
+ * when the template asks for them (for readers that do not hyphenate), else
+ * as it is, leaving hyphenation to the reader's `hyphens: auto`.
+ */
+function withSoftHyphens(edition: Edition, template: Template, reporter?: Reporter): Edition {
+  if (!template.epub.softHyphens) return edition;
+  for (const t of textsOf(edition)) {
+    if (!canHyphenate(t.meta.lang)) reporter?.warn('epub-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" gets no soft hyphens`, { file: t.file });
+  }
+  return hyphenateEdition(edition);
+}
+
+export async function renderEpub(edition: Edition, template: Template, reporter?: Reporter): Promise<EpubResult> {
   const { meta } = edition;
   const labels = template.labelsFor(meta.lang);
-  const book = buildBook(edition, (lang) => template.labelsFor(lang));
+  const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
   const texts = textsOf(edition);
-  const authors = [...new Set(texts.flatMap((t) => t.meta.authors))];
+  const credits = creditsOf(edition);
   const hasImages = book.images.size > 0;
   const data = {
     identifier: meta.identifier,
@@ -40,7 +57,10 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     rights: meta.rights ?? '',
     date: meta.date ?? (texts.map((t) => (t.meta.date ? isoDate(t.meta.date) : '')).filter(Boolean).sort().pop() ?? ''),
     modified: meta.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    creators: authors,
+    // Each with its MARC relator role: an anthology is by its editors (edt), not by one of its authors.
+    creators: credits.creators,
+    contributors: credits.contributors,
+    // Kept for templates copied before creators carried roles.
     editors: meta.editors,
     sources: texts.flatMap((t) => (t.meta.source ? [t.meta.source] : [])),
     subjects: [...new Set(texts.flatMap((t) => t.meta.tags))],
@@ -58,7 +78,8 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     options: {
       title: meta.title,
       lang: meta.lang,
-      author: authors.length ? authors : [meta.publisher ?? meta.title],
+      // epub-gen-memory's own field; our content.opf.ejs writes the creators from `book`.
+      author: credits.creators.length ? credits.creators.map((c) => c.name) : [meta.publisher ?? meta.title],
       publisher: meta.publisher ?? '',
       tocTitle: labels.contents,
       css: template.read('epub/style.css'),
@@ -72,6 +93,8 @@ export async function renderEpub(edition: Edition, template: Template): Promise<
     chapters: book.documents.map((d) => ({ title: d.title, filename: d.filename, id: d.id, content: '', body: d.body, docLang: d.lang, beforeToc: d.beforeToc })),
     images: data.images.map((i) => ({ src: i.src, href: i.href })),
     date: meta.modified,
+    // Every internal link of the written documents (navigation included) must resolve.
+    check: (documents, resources) => assertLinksResolve(documents, resources),
   });
   return { bytes, documents: book.documents.length };
 }

@@ -25,6 +25,8 @@ export interface PackageInput {
   images: PackageImage[];
   /** Date stamped on every zip entry. */
   date: Date;
+  /** Called with every XHTML document as written (name inside OEBPS → text) before the zip is generated; throws to stop. */
+  check?: (documents: { filename: string; body: string }[], resources: string[]) => void;
 }
 
 /** 1980-01-02 UTC: the earliest date every zip tool shows the same in every time zone. */
@@ -40,8 +42,19 @@ class ReproducibleEPub extends EPub {
     }
   }
 
-  async toBuffer(date: Date): Promise<Buffer> {
+  async toBuffer(date: Date, check?: PackageInput['check']): Promise<Buffer> {
     await this.render();
+    if (check) {
+      const documents: { filename: string; body: string }[] = [];
+      const resources: string[] = [];
+      for (const [name, file] of Object.entries(this.zip.files)) {
+        if (file.dir || !name.startsWith('OEBPS/')) continue;
+        const filename = name.slice('OEBPS/'.length);
+        if (name.endsWith('.xhtml')) documents.push({ filename, body: await file.async('string') });
+        else resources.push(filename);
+      }
+      check(documents, resources);
+    }
     // jszip writes DOS dates from UTC fields; a fixed date makes the archive reproducible.
     // DOS dates start in 1980 (earlier ones wrap round to 2045): the floor applies
     // to the zip entries only, the book's metadata keeps its real date (issue 8, item 16).
@@ -74,5 +87,5 @@ export async function packageEpub(input: PackageInput): Promise<Buffer> {
   } finally {
     Math.random = random;
   }
-  return epub.toBuffer(input.date);
+  return epub.toBuffer(input.date, input.check);
 }

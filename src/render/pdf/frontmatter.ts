@@ -11,6 +11,7 @@ import type { FlowItem } from './flow.js';
 import { setString } from './setlines.js';
 import { formatIsoDate } from '../../util/dates.js';
 import { mm } from './style.js';
+import { bookAuthors, creditsOf } from '../../model/credits.js';
 
 /** Joins names the way the language does: "A, B und C". */
 export function joinNames(names: string[], lang: string): string {
@@ -31,7 +32,14 @@ export function frontMatter(edition: Edition, labels: Labels, ctx: LayoutContext
   out.push(...setString(meta.title, tp.halfTitle, ctx, { align: 'center', marks: [{ kind: 'dest', name: 'half-title' }] }));
 
   out.push({ kind: 'break', odd: true, first: 'plain', rest: 'plain' });
-  out.push({ kind: 'space', height: sink, keep: true });
+  // The book's own author above its title; an anthology names its editors below instead (src/model/credits.ts).
+  const authors = bookAuthors(creditsOf(edition));
+  const authorSpec = tp.authors ?? tp.editors;
+  out.push({ kind: 'space', height: authors.length ? Math.max(0, sink - authorSpec.leading * 2) : sink, keep: true });
+  if (authors.length) {
+    out.push(...setString(joinNames(authors, meta.lang), authorSpec, ctx, { align: 'center' }));
+    out.push({ kind: 'space', height: authorSpec.leading, keep: true });
+  }
   out.push(...setString(meta.title, tp.title, ctx, { align: 'center', marks: [{ kind: 'dest', name: 'title-page' }, { kind: 'outline', title: labels.titlePage, level: 0 }] }));
   if (meta.subtitle) {
     out.push({ kind: 'space', height: tp.subtitle.leading * 0.5 });

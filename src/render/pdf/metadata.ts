@@ -6,12 +6,14 @@
  */
 import type { Edition } from '../../model/types.js';
 import { textsOf } from '../../model/types.js';
+import { creditsOf } from '../../model/credits.js';
 
 export const PRODUCER = 'edition (pdfkit)';
 
 export interface PdfInfo {
   Title: string;
-  Author: string;
+  /** The book's creators (src/model/credits.ts); absent when the book is by nobody named. */
+  Author?: string;
   Subject: string;
   Keywords: string;
   Creator: string;
@@ -24,11 +26,11 @@ export interface PdfInfo {
 export function infoOf(edition: Edition): PdfInfo {
   const m = edition.meta;
   const texts = textsOf(edition);
-  const authors = [...new Set(texts.flatMap((t) => t.meta.authors))];
+  const creators = creditsOf(edition).creators.map((c) => c.name);
   const keywords = [...new Set(texts.flatMap((t) => t.meta.tags))];
   return {
     Title: m.subtitle ? `${m.title}. ${m.subtitle}` : m.title,
-    Author: (authors.length > 0 ? authors : m.editors).join(', '),
+    ...(creators.length > 0 ? { Author: creators.join(', ') } : {}),
     Subject: m.description ?? m.subtitle ?? m.title,
     Keywords: keywords.join(', '),
     Creator: PRODUCER,

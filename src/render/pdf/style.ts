@@ -158,6 +158,8 @@ export const pdfSchema = z.strictObject({
     halfTitle: typeSpec,
     title: typeSpec,
     subtitle: typeSpec,
+    /** The book's author above the title (single-author editions); default: the editors' style. */
+    authors: typeSpec.optional(),
     editors: typeSpec,
     publisher: typeSpec,
     /** Title baseline from the top of the text block, mm. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/model/types.js';
 import type { XhtmlContext } from '../../../src/render/xhtml/context.js';
+import { AnchorMap } from '../../../src/render/xhtml/anchors.js';
 import { inlinesToXhtml } from '../../../src/render/xhtml/inline.js';
 import { notesSection } from '../../../src/render/xhtml/notes.js';
 import { blocksToXhtml } from '../../../src/render/xhtml/block.js';
@@ -9,14 +10,20 @@ const labels = { contents: 'Inhalt', notes: 'Anmerkungen', imprint: 'Impressum',
 
 const note = (label: string, number: number, references: number, text: string): Note => ({ label, number, references, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] });
 
+/** A context for text `a`: its references in text-a.xhtml, its notes in `notesFile`. */
 function ctx(notes: Note[], currentFile = 'text-a.xhtml', notesFile = 'text-a.xhtml'): XhtmlContext {
-  return { textId: 'a', lang: 'de', notes: new Map(notes.map((n) => [n.label, n])), notesFile, currentFile, fileOfText: (id) => `text-${id}.xhtml`, labels, imageHref: (s) => s };
+  const anchors = new AnchorMap();
+  for (const n of notes) {
+    anchors.place(`note-a-${n.number}`, notesFile);
+    for (let i = 1; i <= n.references; i++) anchors.place(`ref-a-${n.number}${i > 1 ? `-${i}` : ''}`, 'text-a.xhtml');
+  }
+  return { textId: 'a', lang: 'de', notes: new Map(notes.map((n) => [n.label, n])), currentFile, anchors, labels, imageHref: (s) => s };
 }
 
 describe('note references (DAISY markup)', () => {
   it('puts the noteref link inside <sup>, with epub:type, role and a unique id', () => {
     const c = ctx([note('x', 3, 2, 'n')]);
-    expect(inlinesToXhtml([{ type: 'noteRef', label: 'x', occurrence: 1 }], c)).toBe('<sup><a epub:type="noteref" role="doc-noteref" id="ref-a-3" href="#note-a-3" aria-label="Anmerkung 3">3</a></sup>');
+    expect(inlinesToXhtml([{ type: 'noteRef', label: 'x', occurrence: 1 }], c)).toBe('<sup><a class="noteref" epub:type="noteref" role="doc-noteref" id="ref-a-3" href="#note-a-3" aria-label="Anmerkung 3">3</a></sup>');
     expect(inlinesToXhtml([{ type: 'noteRef', label: 'x', occurrence: 2 }], c)).toContain('id="ref-a-3-2"');
   });
 
@@ -27,19 +34,34 @@ describe('note references (DAISY markup)', () => {
 });
 
 describe('endnotes section', () => {
-  it('writes an endnotes section with one backlink per reference in the last paragraph', () => {
-    const notes = [note('x', 1, 2, 'Zweimal zitiert.'), note('y', 2, 0, 'Ohne Anker.')];
-    const html = notesSection(notes, ctx(notes), 'text-a.xhtml', 2, 'Anmerkungen');
-    expect(html).toContain('<section epub:type="endnotes" role="doc-endnotes" id="notes-a" aria-labelledby="notes-a-h">');
-    expect(html).toContain('<li id="note-a-1" epub:type="endnote" value="1"><p>Zweimal zitiert. <a href="#ref-a-1" role="doc-backlink" aria-label="zurück zum Text (1)">↩︎</a> <a href="#ref-a-1-2" role="doc-backlink" aria-label="zurück zum Text (2)">↩︎<sup>2</sup></a></p></li>');
-    // A note without reference is printed, without a backlink.
-    expect(html).toContain('<li id="note-a-2" epub:type="endnote" value="2"><p>Ohne Anker.</p></li>');
+  it('starts each note with its number as the backlink to the first reference, and adds "↩ a, b" for further references', () => {
+    const notes = [note('x', 1, 3, 'Dreimal zitiert.'), note('y', 2, 0, 'Ohne Anker.')];
+    const html = notesSection(notes, ctx(notes), 2, 'Anmerkungen');
+    expect(html).toContain('<section class="endnotes" epub:type="endnotes" role="doc-endnotes" id="notes-a" aria-labelledby="notes-a-h">');
+    expect(html).toContain(
+      '<li id="note-a-1" class="endnote" epub:type="endnote" value="1"><p><a class="note-number backlink" href="#ref-a-1" role="doc-backlink" aria-label="1 zurück zum Text">1</a> Dreimal zitiert. '
+        + '<span class="backlinks"><span aria-hidden="true">↩︎</span> <a class="backlink" href="#ref-a-1-2" role="doc-backlink" aria-label="zurück zum Text (2)">a</a>, '
+        + '<a class="backlink" href="#ref-a-1-3" role="doc-backlink" aria-label="zurück zum Text (3)">b</a></span></p></li>',
+    );
+    // A note without reference is printed with its number, without a backlink.
+    expect(html).toContain('<li id="note-a-2" class="endnote" epub:type="endnote" value="2"><p><span class="note-number">2</span> Ohne Anker.</p></li>');
+  });
+
+  it('gives a note that begins with a list its number in a paragraph of its own', () => {
+    const n: Note = { label: 'l', number: 1, references: 1, blocks: [{ type: 'list', ordered: false, start: 1, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'Punkt' }] }]] }] };
+    expect(notesSection([n], ctx([n]), 2, 'A')).toContain('<p class="note-number-line"><a class="note-number backlink" href="#ref-a-1"');
   });
 
   it('points backlinks from a book-level notes file to the text file', () => {
     const notes = [note('x', 1, 1, 'n')];
-    const html = notesSection(notes, ctx(notes, 'notes.xhtml', 'notes.xhtml'), 'text-a.xhtml', 2, 'A');
+    const html = notesSection(notes, ctx(notes, 'notes.xhtml', 'notes.xhtml'), 2, 'A');
     expect(html).toContain('href="text-a.xhtml#ref-a-1"');
+  });
+
+  it('refuses to link to an anchor no document holds (a bug, not a broken book)', () => {
+    const c = ctx([]);
+    c.notes.set('x', { label: 'x', number: 9, references: 1, blocks: [] });
+    expect(() => inlinesToXhtml([{ type: 'noteRef', label: 'x', occurrence: 1 }], c)).toThrow('link to anchor "note-a-9", which no document holds');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnAlign, Note, Table } from '../../../src/model/types.js';
 import type { XhtmlContext } from '../../../src/render/xhtml/context.js';
+import { AnchorMap } from '../../../src/render/xhtml/anchors.js';
 import { blocksToXhtml } from '../../../src/render/xhtml/block.js';
 import { tableToXhtml } from '../../../src/render/xhtml/table.js';
 import { em, link, noteRef, str } from '../../helpers/model-builders.js';
@@ -10,7 +11,10 @@ const cell = (...children: Table['head'][number]['children']) => ({ children });
 const table = (align: ColumnAlign[], head: string[], rows: Table['rows']): Table => ({ type: 'table', align, head: head.map((h) => cell(str(h))), rows });
 
 const note: Note = { label: 'a', number: 1, references: 1, blocks: [{ type: 'paragraph', children: [str('n')] }] };
-const ctx: XhtmlContext = { textId: 't', lang: 'de', notes: new Map([['a', note]]), notesFile: 'text-t.xhtml', currentFile: 'text-t.xhtml', fileOfText: (id) => `text-${id}.xhtml`, labels: labelsFor('de'), imageHref: (s) => s };
+const anchors = new AnchorMap();
+anchors.place('note-t-1', 'text-t.xhtml');
+anchors.place('ref-t-1', 'text-t.xhtml');
+const ctx: XhtmlContext = { textId: 't', lang: 'de', notes: new Map([['a', note]]), currentFile: 'text-t.xhtml', anchors, labels: labelsFor('de'), imageHref: (s) => s };
 
 describe('tables in XHTML', () => {
   const t = table(['left', null, 'right'], ['Jahr', 'Ereignis', 'Zahl'], [
@@ -32,7 +36,7 @@ describe('tables in XHTML', () => {
   });
 
   it('renders inline content of cells with the ordinary handlers (emphasis, links, note references)', () => {
-    expect(html).toContain('<td>Die <em>Revolution</em><sup><a epub:type="noteref" role="doc-noteref" id="ref-t-1" href="#note-t-1"');
+    expect(html).toContain('<td>Die <em>Revolution</em><sup><a class="noteref" epub:type="noteref" role="doc-noteref" id="ref-t-1" href="#note-t-1"');
     expect(html).toContain('<td><a href="https://example.org/">KPD</a></td><td class="align-right"></td>');
   });
 
