@@ -22,6 +22,13 @@ const PROTECTED = /`[^`]*`|\]\([^)]*\)|<[^>\s]+>|\[\^[^\]]+\]/g;
 export function importMarkdown(raw: string, ctx: ImportContext): ImportedBody {
   const { lines, offset } = frontMatter(raw, ctx);
   const blocks = splitBlocks(lines, offset);
+  // A single level-1 heading opening the file is the text's title (the front matter holds it).
+  const h1 = /^#\s+(.*?)\s*#*$/.exec(blocks[0]?.lines[0] ?? '');
+  if (h1 && blocks[0]!.lines.length === 1 && !blocks.slice(1).some((b) => /^#\s/.test(b.lines[0]!)) && ctx.found.title === undefined && ctx.enabled('title-line')) {
+    ctx.found.title = h1[1]!;
+    ctx.report.count('title-line');
+    blocks.shift();
+  }
   const notes: { label: string; paragraphs: string[]; line: number; style?: MarkStyle }[] = [];
   const body: MdBlock[] = [];
   const seenMarks = new Set<string>();

@@ -81,18 +81,27 @@ export interface RawNoteText {
 export function parseNotesList(
   lines: readonly { text: string; line: number }[],
   labels: Readonly<Record<string, string>> = {},
+  /** Hard-wrapped text: an unmarked line right under a note line continues its paragraph (joined by `join`). */
+  join?: (left: string, right: string) => string,
 ): { notes: RawNoteText[]; before: { text: string; line: number }[] } {
   const notes: RawNoteText[] = [];
   const before: { text: string; line: number }[] = [];
   let style: MarkStyle | undefined;
+  let touching = false;
   for (const l of lines) {
-    if (l.text === '') continue;
+    if (l.text === '') {
+      touching = false;
+      continue;
+    }
     const m = leadingMark(l.text, style ? [style] : MARK_STYLES);
+    const last = notes[notes.length - 1];
     if (m) {
       style ??= m.style;
       notes.push({ label: normaliseLabel(m.raw, labels), rawLabel: m.raw, style: m.style, paragraphs: [m.rest], line: l.line });
-    } else if (notes.length === 0) before.push(l);
-    else notes[notes.length - 1]!.paragraphs.push(l.text);
+    } else if (!last) before.push(l);
+    else if (join && touching) last.paragraphs[last.paragraphs.length - 1] = join(last.paragraphs.at(-1)!, l.text);
+    else last.paragraphs.push(l.text);
+    touching = true;
   }
   return { notes, before };
 }

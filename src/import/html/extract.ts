@@ -23,12 +23,14 @@ export interface Article {
 export function extractArticle(doc: Document, source: string, file: string, report: ImportReport, keep: (el: Element) => boolean): Article {
   const title = [...elements(doc)].find((e) => e.name === 'title');
   const pageTitle = title ? textOf(title).replace(/\s+/g, ' ').trim() : undefined;
+  const removed = new Set<Element>();
   for (const el of [...elements(doc)]) {
-    if (!el.parent || keep(el)) continue;
+    if (keep(el) || ancestors(el).some((a) => removed.has(a))) continue;
     const rule = junkRule(el);
     if (!rule) continue;
     if (!INVISIBLE.has(el.name)) report.cut(rule, file, lineOf(el, source), squash(textOf(el)));
     remove(el);
+    removed.add(el);
   }
   const root = pickRoot(doc);
   if (root !== doc) {
@@ -79,6 +81,12 @@ function outside(root: Element): Element[] {
     for (const sib of [...parent.children]) if (sib !== node && !(isTag(sib) && sib.name === 'head')) remove(sib);
     node = parent;
   }
+  return out;
+}
+
+function ancestors(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let p = el.parent; p && isTag(p); p = p.parent) out.push(p);
   return out;
 }
 

@@ -59,6 +59,8 @@ function blockOf(el: Element, b: BlockContext): ImportBlock[] {
   if (name === 'blockquote') {
     b.ctx.report.count('block-quote');
     const inner = toBlocks(el, b);
+    // A poem in a block quote (Standard Ebooks: z3998:poem) is verse, which is printed set off already.
+    if (inner.length > 0 && inner.every((x) => x.kind === 'verse')) return inner;
     return inner.length ? [{ kind: 'quote', blocks: inner, line }] : [];
   }
   if (name === 'ul' || name === 'ol') {

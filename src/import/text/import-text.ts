@@ -9,7 +9,8 @@ import { cutAfter, cutLines, cutPatterns, cutWebFurniture, RecipeMismatch } from
 import type { ImportBlock, ImportContext, ImportedBody, ImportNote, RawLine } from '../model.js';
 import { leadingMark, MARK_STYLES, normaliseLabel, NOTES_HEADING, parseNotesList, trailingListStart, type RawNoteText } from '../notes.js';
 import { markLinker, plainToInline } from '../inline.js';
-import { layout, type TextBlock } from './layout.js';
+import { joinLines } from './dehyphenate.js';
+import { isHardWrapped, layout, type TextBlock } from './layout.js';
 
 // A bibliographic line standing alone at the end of the text: "W.I. Lenin, Werke, Dietz Verlag Berlin 1961, Bd.26, S. 298-302".
 const SOURCE_LINE = /^(?=.*\d)(?=.*(?:Verlag|Werke|Bd\.|Band|S\.\s?\d|Seite|Quelle:|Aus:|Source:|pp?\.\s?\d)).{10,200}$/;
@@ -28,7 +29,9 @@ export function importText(raw: string, ctx: ImportContext): ImportedBody {
   lines = cutPatterns(lines, (recipe['cut-patterns'] ?? []).map((p) => new RegExp(p, 'u')), file, report);
 
   const { body, notesRegion } = splitNotes(lines, ctx);
-  const { notes: rawNotes, before } = parseNotesList(notesRegion, recipe['note-labels']);
+  const wrappedText = isHardWrapped(body);
+  const join = wrappedText ? (l: string, r: string) => joinLines(l, r, ctx.lang).text : undefined;
+  const { notes: rawNotes, before } = parseNotesList(notesRegion, recipe['note-labels'], join);
   for (const l of before) report.doubt('notes-list', 'text between the notes heading and the first note: kept at the end of the text', file, l.line);
   const bodyLines = [...takeMetadataLines(body, ctx), ...before.flatMap((l) => [{ text: '', line: l.line }, l])];
 
