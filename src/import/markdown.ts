@@ -40,9 +40,9 @@ export function importMarkdown(raw: string, ctx: ImportContext): ImportedBody {
     if (def) {
       const label = def[1]!.trim().replace(/\s+/g, '-');
       if (label !== def[1]) ctx.report.count('note-labels');
-      const paragraphs = [joinParagraph([first.slice(def[0].length), ...b.lines.slice(1).map((l) => l.trim())], ctx)];
+      const paragraphs = [joinParagraph([first.slice(def[0].length), ...b.lines.slice(1).map((l) => l.trim())], ctx, b.line)];
       // Further paragraphs of a footnote are indented (four spaces or a tab).
-      while (blocks[i + 1] && /^(?: {4}|\t)/.test(blocks[i + 1]!.lines[0]!)) paragraphs.push(joinParagraph(blocks[++i]!.lines.map((l) => l.trim()), ctx));
+      while (blocks[i + 1] && /^(?: {4}|\t)/.test(blocks[i + 1]!.lines[0]!)) paragraphs.push(joinParagraph(blocks[++i]!.lines.map((l) => l.trim()), ctx, blocks[i]!.line));
       notes.push({ label, paragraphs, line: b.line });
       continue;
     }
@@ -53,12 +53,12 @@ export function importMarkdown(raw: string, ctx: ImportContext): ImportedBody {
     }
     const mark = leadingMark(first);
     if (mark && (inNotesList || seenMarks.has(normaliseLabel(mark.raw)))) {
-      notes.push({ label: normaliseLabel(mark.raw), paragraphs: [joinParagraph([mark.rest, ...b.lines.slice(1)], ctx)], line: b.line, style: mark.style });
+      notes.push({ label: normaliseLabel(mark.raw), paragraphs: [joinParagraph([mark.rest, ...b.lines.slice(1)], ctx, b.line)], line: b.line, style: mark.style });
       ctx.report.count(inNotesList ? 'notes-list' : 'notes-interleaved');
       continue;
     }
     if (inNotesList && notes.length > 0 && !/^#/.test(first)) {
-      notes.at(-1)!.paragraphs.push(joinParagraph(b.lines, ctx));
+      notes.at(-1)!.paragraphs.push(joinParagraph(b.lines, ctx, b.line));
       continue;
     }
     for (const style of MARK_STYLES) for (const l of b.lines) for (const x of l.matchAll(style.inText)) seenMarks.add(normaliseLabel(x[1]!));
@@ -129,12 +129,13 @@ function footnoteRefs(s: string, labels: ReadonlySet<string>, ctx: ImportContext
   });
 }
 
-function joinParagraph(lines: readonly string[], ctx: ImportContext): string {
+function joinParagraph(lines: readonly string[], ctx: ImportContext, line: number): string {
   let text = lines[0] ?? '';
   for (const l of lines.slice(1)) {
     const j = ctx.enabled('dehyphenate') ? joinLines(text, l, ctx.lang) : { text: `${text} ${l}`, kind: 'plain' as const };
     text = j.text;
-    ctx.report.count(j.kind === 'rejoined' ? 'dehyphenate' : 'join-lines');
+    if (j.kind === 'rejoined') ctx.report.change('dehyphenate', ctx.file, line, j.from!, j.to!);
+    else ctx.report.count('join-lines');
   }
   return text.trim();
 }
@@ -165,5 +166,5 @@ function toBlock(b: MdBlock, ctx: ImportContext, inline: (s: string, line: numbe
     ctx.report.count('verse');
     return { kind: 'verse', lines: b.lines.map((l) => inline(l.replace(/(?:\\| {2})$/, '').trim(), b.line)), line: b.line };
   }
-  return { kind: 'paragraph', text: inline(joinParagraph(b.lines.map((l) => l.trim()), ctx), b.line), line: b.line };
+  return { kind: 'paragraph', text: inline(joinParagraph(b.lines.map((l) => l.trim()), ctx, b.line), b.line), line: b.line };
 }

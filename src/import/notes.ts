@@ -82,7 +82,7 @@ export function parseNotesList(
   lines: readonly { text: string; line: number }[],
   labels: Readonly<Record<string, string>> = {},
   /** Hard-wrapped text: an unmarked line right under a note line continues its paragraph (joined by `join`). */
-  join?: (left: string, right: string) => string,
+  join?: (left: string, right: string, line: number) => string,
 ): { notes: RawNoteText[]; before: { text: string; line: number }[] } {
   const notes: RawNoteText[] = [];
   const before: { text: string; line: number }[] = [];
@@ -99,7 +99,7 @@ export function parseNotesList(
       style ??= m.style;
       notes.push({ label: normaliseLabel(m.raw, labels), rawLabel: m.raw, style: m.style, paragraphs: [m.rest], line: l.line });
     } else if (!last) before.push(l);
-    else if (join && touching) last.paragraphs[last.paragraphs.length - 1] = join(last.paragraphs.at(-1)!, l.text);
+    else if (join && touching) last.paragraphs[last.paragraphs.length - 1] = join(last.paragraphs.at(-1)!, l.text, l.line);
     else last.paragraphs.push(l.text);
     touching = true;
   }

@@ -12,11 +12,21 @@ export interface Cut {
   text: string;
 }
 
+/** A change that merges or splits words (a rejoined hyphenation): before and after, so no word seems lost. */
+export interface Change {
+  rule: string;
+  file: string;
+  line: number;
+  from: string;
+  to: string;
+}
+
 export interface ReportJson {
   output: string;
   inputs: { file: string; format: string; encoding: string }[];
   counts: Record<string, number>;
   cuts: Cut[];
+  changes: Change[];
   doubts: Message[];
   written: boolean;
 }
@@ -24,6 +34,7 @@ export interface ReportJson {
 export class ImportReport {
   readonly counts = new Map<string, number>();
   readonly cuts: Cut[] = [];
+  readonly changes: Change[] = [];
   readonly doubts: Message[] = [];
   readonly inputs: { file: string; format: string; encoding: string }[] = [];
 
@@ -39,6 +50,12 @@ export class ImportReport {
     this.count(rule);
   }
 
+  /** Records a change of words (counted under `rule`). */
+  change(rule: string, file: string, line: number, from: string, to: string): void {
+    this.changes.push({ rule, file, line, from, to });
+    this.count(rule);
+  }
+
   /** Something the importer was not sure about: an editor should look at it. */
   doubt(rule: string, reason: string, file: string, line: number): void {
     this.doubts.push({ severity: 'warning', rule, reason, file, line, column: 1 });
@@ -46,7 +63,7 @@ export class ImportReport {
 
   toJson(output: string, written: boolean): ReportJson {
     const counts = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
-    return { output, inputs: this.inputs, counts, cuts: this.cuts, doubts: this.doubts, written };
+    return { output, inputs: this.inputs, counts, cuts: this.cuts, changes: this.changes, doubts: this.doubts, written };
   }
 
   /** The report as editors read it: counts, cut lines, doubts as file:line: warnings. */

@@ -13,7 +13,7 @@ const CONJUNCTIONS = new Set(['und', 'oder', 'bis', 'sowie', 'bzw', 'als', 'wie'
 export type JoinKind = 'rejoined' | 'kept-hyphen' | 'kept-compound' | 'plain';
 
 /** How `left` (a line) and `right` (the next line) join into one line of a paragraph. */
-export function joinLines(left: string, right: string, lang: string): { text: string; kind: JoinKind } {
+export function joinLines(left: string, right: string, lang: string): { text: string; kind: JoinKind; from?: string; to?: string } {
   const l = left.trimEnd();
   const r = right.trimStart();
   const m = /([\p{L}\p{N}]+)-$/u.exec(l);
@@ -34,5 +34,5 @@ export function joinLines(left: string, right: string, lang: string): { text: st
       if (letters === m[1]!.length) breakHere = true;
     } else letters++;
   }
-  return breakHere ? { text: `${l.slice(0, -1)}${r}`, kind: 'rejoined' } : { text: `${l}${r}`, kind: 'kept-hyphen' };
+  return breakHere ? { text: `${l.slice(0, -1)}${r}`, kind: 'rejoined', from: `${m[1]}- ${first}`, to: word } : { text: `${l}${r}`, kind: 'kept-hyphen' };
 }

@@ -30,7 +30,14 @@ export function importText(raw: string, ctx: ImportContext): ImportedBody {
 
   const { body, notesRegion } = splitNotes(lines, ctx);
   const wrappedText = isHardWrapped(body);
-  const join = wrappedText ? (l: string, r: string) => joinLines(l, r, ctx.lang).text : undefined;
+  const join = wrappedText
+    ? (l: string, r: string, line: number) => {
+        const j = joinLines(l, r, ctx.lang);
+        if (j.kind === 'rejoined') report.change('dehyphenate', file, line, j.from!, j.to!);
+        else report.count('join-lines');
+        return j.text;
+      }
+    : undefined;
   const { notes: rawNotes, before } = parseNotesList(notesRegion, recipe['note-labels'], join);
   for (const l of before) report.doubt('notes-list', 'text between the notes heading and the first note: kept at the end of the text', file, l.line);
   const bodyLines = [...takeMetadataLines(body, ctx), ...before.flatMap((l) => [{ text: '', line: l.line }, l])];

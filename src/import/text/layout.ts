@@ -113,9 +113,9 @@ function linePerParagraph(lines: readonly RawLine[], o: LayoutOptions): TextBloc
         o.report.doubt('join-lines', 'a line ending a sentence touches the next line: read as two paragraphs (a blank line was probably lost)', o.file, lines[i + 1]!.line);
       } else action = 'join';
       if (action === 'split') break;
-      const joined = joinLines(text, next, o.lang);
+      const joined = o.enabled('dehyphenate') ? joinLines(text, next, o.lang) : { text: `${text} ${next}`, kind: 'plain' as const };
       text = joined.text;
-      o.report.count(joined.kind === 'rejoined' ? 'dehyphenate' : 'join-lines');
+      countJoin(joined, lines[i + 1]!.line, o);
       i++;
     }
     blocks.push({ kind: 'paragraph', text, line: lines[start]!.line, blankBefore: blank(start - 1), blankAfter: blank(i + 1) });
@@ -166,8 +166,14 @@ function joinAll(run: readonly RawLine[], o: LayoutOptions): string {
   for (const l of run.slice(1)) {
     const joined = o.enabled('dehyphenate') ? joinLines(text, l.text, o.lang) : { text: `${text} ${l.text}`, kind: 'plain' as const };
     text = joined.text;
-    o.report.count(joined.kind === 'rejoined' ? 'dehyphenate' : 'join-lines');
-    if (joined.kind === 'kept-hyphen' || joined.kind === 'kept-compound') o.report.count('hyphen-kept');
+    countJoin(joined, l.line, o);
   }
   return text;
+}
+
+/** Reports one joined line break: a rejoined word with both halves, a kept hyphen, or a plain join. */
+function countJoin(joined: ReturnType<typeof joinLines>, line: number, o: LayoutOptions): void {
+  if (joined.kind === 'rejoined') o.report.change('dehyphenate', o.file, line, joined.from!, joined.to!);
+  else o.report.count('join-lines');
+  if (joined.kind === 'kept-hyphen' || joined.kind === 'kept-compound') o.report.count('hyphen-kept');
 }
