@@ -10,6 +10,7 @@ import { fail } from '../model/messages.js';
 import { importFiles, type ImportFlags } from '../import/import.js';
 import { loadRecipe } from '../import/recipe.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { UsageError } from '../select/adhoc.js';
 import { EXIT_OK, reportFailure } from './errors.js';
 
 export interface ImportArgs {
@@ -30,14 +31,14 @@ export async function runImport(args: ImportArgs): Promise<number> {
     let files = args.files;
     if (files.length === 0) {
       const raw = recipe?.recipe.raw;
-      if (!recipe || raw === undefined) fail('import-no-file', 'name a raw file to import (or a recipe with `raw:`)', { file: args.recipe ?? 'edition' });
+      if (!recipe || raw === undefined) throw new UsageError('name a raw file to import (or a recipe with `raw:`)');
       const dir = args.rawDir ?? path.dirname(recipe.file);
       files = (typeof raw === 'string' ? [raw] : raw).map((r) => path.join(dir, r));
     }
     const result = importFiles({ files, recipe, flags: args.flags });
     const out = path.join(args.into, `${result.id}.md`);
     if (!args.dryRun) {
-      if (fs.existsSync(out) && !args.force) fail('import-exists', `${out} exists already; use --force to replace it (or --id to choose another name)`, { file: out });
+      if (fs.existsSync(out) && !args.force) fail('import-exists', `${out} exists already; use --force to replace it (or --id to choose another name)`, { file: out, line: 1, column: 1 });
       fs.mkdirSync(args.into, { recursive: true });
       writeFileAtomic(out, Buffer.from(result.markdown, 'utf8'));
     }

@@ -59,7 +59,7 @@ export function importFiles(req: ImportRequest): ImportResult {
     try {
       bytes = fs.readFileSync(file);
     } catch {
-      fail('import-missing', 'cannot read this file', { file });
+      fail('import-missing', 'cannot read this file (missing, or not a file)', { file, line: 1, column: 1 });
     }
     const { text, encoding } = decodeRaw(bytes, file, report);
     const format = detectFormat(text, file);
@@ -80,7 +80,7 @@ export function importFiles(req: ImportRequest): ImportResult {
 
   const title = flags.title ?? recipe.title ?? found.title ?? titleFromFile(inputs[0]!.file, report);
   const id = flags.id ?? recipe.id ?? slugify(title).slice(0, 80).replace(/-+$/, '');
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) fail('import-id', `\`${id}\` is not a usable id (lowercase letters, digits, ".", "_", "-"): give one with --id`, { file: inputs[0]!.file });
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) fail('import-id', `\`${id}\` is not a usable id (lowercase letters, digits, ".", "_", "-"): give one with --id`, { file: inputs[0]!.file, line: 1, column: 1 });
   const unanchored = unanchoredNotes(body, inputs[0]!.file, report);
   checkDeclaredUnanchored(unanchored, req.recipe);
   const list = (v: string | readonly string[] | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : v.length === 1 ? v[0] : v);
@@ -201,7 +201,8 @@ function checkSource(markdown: string, id: string, rawFile: string, report: Impo
     fs.writeFileSync(file, markdown);
     const { messages } = lintFile(file, dir);
     const errors = messages.filter((m) => m.severity === 'error');
-    if (errors.length > 0) throw new InputError(errors.map((m) => ({ ...m, reason: `the imported source would fail \`edition check\` (line ${m.line ?? '?'} of the source): ${m.reason}`, file: rawFile, line: undefined, column: undefined })));
+    // The source is not written, so the message points at the raw file and names the source line.
+    if (errors.length > 0) throw new InputError(errors.map((m) => ({ ...m, reason: `the imported source would fail \`edition check\` (at its line ${m.line ?? 1}): ${m.reason}`, file: rawFile, line: 1, column: 1 })));
     for (const m of messages) report.doubt(m.rule, `source line ${m.line}: ${m.reason}`, rawFile, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
