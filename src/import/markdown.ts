@@ -124,8 +124,9 @@ function footnoteRefs(s: string, labels: ReadonlySet<string>, ctx: ImportContext
       ctx.report.count('notes-linked');
       return `[^${label}]`;
     }
-    ctx.report.doubt('note-missing', `footnote reference ${whole} has no definition; kept as text`, ctx.file, line);
-    return `\\[^${raw}\\]`;
+    ctx.report.doubt('note-missing', `footnote reference ${whole} has no definition; kept as text [${raw.trim()}]`, ctx.file, line);
+    // Without the caret: the parser reads any "[^x]", even escaped, as a reference.
+    return `\\[${raw.trim()}\\]`;
   });
 }
 

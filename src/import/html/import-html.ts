@@ -24,8 +24,10 @@ export function importHtml(inputs: readonly { file: string; text: string }[], ct
   });
   for (const n of linked) detach(n.el);
   for (const c of containers) {
+    // What is left of a notes section once its notes are out: its heading ("Endnotes"), reported as cut.
+    const f = files.find((x) => rootOf(c) === x.doc) ?? files[0]!;
     const rest = squash(textOf(c));
-    if (rest) ctxFor(files.find((f) => contains(f.doc, c))?.file ?? files[0]!.file).report.cut('notes-heading', files.find((f) => contains(f.doc, c))?.file ?? '', lineOf(c, files.find((f) => contains(f.doc, c))?.source ?? ''), rest);
+    if (rest) ctxFor(f.file).report.cut('notes-heading', f.file, lineOf(c, f.source), rest);
     detach(c);
   }
 
@@ -43,7 +45,11 @@ export function importHtml(inputs: readonly { file: string; text: string }[], ct
       ctx.report.count('title-line');
       fileBlocks.shift();
     }
-    title ??= article.title;
+    if (title === undefined && article.title !== undefined && !/^(?:[IVXLC]+|\d+|Chapter \w+)\.?$/i.test(article.title)) {
+      // A page title usually ends with the site's name: "Der Titel – Rote Hefte".
+      title = article.title.replace(/\s+[|–—-]\s+[^|–—-]{1,40}$/, '');
+      ctx.report.doubt('import-title', `title taken from the page's <title>: ${title}`, f.file, 1);
+    }
     blocks.push(...fileBlocks);
   }
   const ctx = ctxFor(files[0]!.file);
@@ -76,9 +82,11 @@ function bodyText(f: HtmlFile): string {
   return squash(textOf(body ?? f.doc));
 }
 
-function contains(root: { children: unknown[] }, el: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parent && isTag(p.parent) ? p.parent : null) if (!p.parent || !isTag(p.parent)) return (root.children as unknown[]).includes(p);
-  return false;
+/** The document a node belongs to. */
+function rootOf(el: Element): unknown {
+  let node: { parent: unknown } = el;
+  while (node.parent) node = node.parent as { parent: unknown };
+  return node;
 }
 
 function detach(el: Element): void {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/import/import.js';
+import { TempProject } from '../helpers/project.js';
+
+function importMd(md: string, flags = {}) {
+  const p = new TempProject();
+  try {
+    return importFiles({ files: [p.write('t.md', md)], flags: { title: 'T', ...flags } });
+  } finally {
+    p.remove();
+  }
+}
+
+describe('Markdown import', () => {
+  it('normalises footnote labels and keeps multi-paragraph footnotes', () => {
+    const { markdown } = importMd('Text[^ a b ].\n\n[^ a b ]: Note\ncontinued.\n\n    Second paragraph.\n');
+    expect(markdown).toContain('Text[^a-b].\n\n[^a-b]: Note continued.\n\n    Second paragraph.\n');
+  });
+  it('turns a reference without a definition into visible text, with a doubt', () => {
+    const { markdown, report } = importMd('Text[^x].\n');
+    expect(markdown).toContain('Text\\[x\\].');
+    expect(report.doubts).toMatchObject([{ rule: 'note-missing', line: 1 }]);
+  });
+  it('links [n] marks to a notes list under a heading', () => {
+    const { markdown } = importMd('Eins [1], zwei [2].\n\n## Anmerkungen\n\n[1] Erste.\n\n[2] Zweite.\n\nNoch zur zweiten.\n');
+    expect(markdown).toContain('Eins[^1], zwei[^2].\n\n[^1]: Erste.\n\n[^2]: Zweite.\n\n    Noch zur zweiten.');
+  });
+  it('keeps hard-broken lines as verse and leaves code and link targets alone', () => {
+    const { markdown } = importMd('Erste Zeile\\\nzweite Zeile\n\nSiehe [den "Text"](https://example.org/"x") und `"code"`.\n');
+    expect(markdown).toContain('> Erste Zeile\\\n> zweite Zeile');
+    expect(markdown).toContain('Siehe [den „Text“](https://example.org/"x") und `"code"`.');
+  });
+  it('uses a front matter title of the raw file', () => {
+    const p = new TempProject();
+    try {
+      const { markdown } = importFiles({ files: [p.write('t.md', '---\ntitle: Aus dem Kopf\n---\nText.\n')] });
+      expect(markdown).toMatch(/^title: "Aus dem Kopf"$/m);
+    } finally {
+      p.remove();
+    }
+  });
+});
