@@ -28,13 +28,16 @@ export interface MarkLinker {
  */
 export function markLinker(ctx: ImportContext, noteLabels: ReadonlySet<string>, styles: readonly MarkStyle[]): MarkLinker {
   const bracket = MARK_STYLES.find((s) => s.name === 'bracket')!;
-  const used = [...new Set([bracket, ...styles])];
   const linked = new Set<string>();
   const labels = ctx.recipe['note-labels'] ?? {};
+  // "[n]" is always looked at (left bare, `edition check` flags it), but linked only when the notes use that style.
+  const bracketLinks = styles.includes(bracket);
   return {
     linked,
     link(text, line) {
-      const r = convertMarks(text, used, (l) => noteLabels.has(l), labels);
+      let r = convertMarks(text, styles.filter((s) => s !== bracket), (l) => noteLabels.has(l), labels);
+      const b = convertMarks(r.text, [bracket], (l) => bracketLinks && noteLabels.has(l), labels);
+      r = { text: b.text, linked: [...r.linked, ...b.linked], unmatched: [...r.unmatched, ...b.unmatched] };
       for (const l of r.linked) linked.add(l);
       ctx.report.count('notes-linked', r.linked.length);
       for (const m of r.unmatched) ctx.report.doubt('note-missing', `note mark ${m} has no note; kept as text`, ctx.file, line);

@@ -22,7 +22,7 @@ export const MARK_STYLES: readonly MarkStyle[] = [
   { name: 'bracket', lineStart: /^\[(\d{1,3})\]\s*/, inText: /[ \t]*\[(\d{1,3})\]/g },
   { name: 'paren', lineStart: /^\((\d{1,3})\)\s+/, inText: /[ \t]*\((\d{1,3})\)/g },
   // "Wort¹)" or "Wort1)" — glued to the word; OCR reads ¹ as an apostrophe.
-  { name: 'close-paren', lineStart: new RegExp(`^(\\d{1,3}|${SUP}|')\\)\\s*`, 'u'), inText: new RegExp(`(?<=[\\p{L}\\p{P}])(\\d{1,3}|${SUP}|')\\)`, 'gu') },
+  { name: 'close-paren', lineStart: new RegExp(`^(\\d{1,3}|${SUP}|')\\)\\s*`, 'u'), inText: new RegExp(`(?<=[\\p{L}\\p{P}])(?<!\\()(\\d{1,3}|${SUP}|')\\)`, 'gu') },
   { name: 'superscript', lineStart: new RegExp(`^(${SUP})\\s+`, 'u'), inText: new RegExp(`(?<=[\\p{L}\\p{P}])(${SUP})`, 'gu') },
 ];
 

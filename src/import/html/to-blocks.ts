@@ -107,8 +107,11 @@ function inlineElement(el: Element, b: BlockContext): string {
     // Plain superscript digits become superscript characters, which the notes step can read as marks.
     if (/^\d{1,3}$/.test(t)) return [...t].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
   }
+  if (el.name === 'br') return ' ';
   const inner = inlineOf(el.children, b);
   if (inner.trim() === '') return inner;
+  // A block inside running text (a nested list in an item) still separates words.
+  if (BLOCK.has(el.name)) return ` ${inner} `;
   const wrap = (mark: string) => {
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
     return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
@@ -121,8 +124,6 @@ function inlineElement(el: Element, b: BlockContext): string {
     case 'strong':
     case 'b':
       return wrap('**');
-    case 'br':
-      return ' ';
     case 'a': {
       const href = el.attribs.href ?? '';
       return /^(https?:|mailto:)/i.test(href) ? `[${inner.trim()}](${href.replace(/[()\s]/g, encodeURIComponent)})` : inner;
