@@ -100,6 +100,8 @@ function splitBlocks(lines: readonly string[], offset: number): MdBlock[] {
       current = undefined;
       return;
     }
+    // A note typed right under its paragraph ("[3] …" with no blank line) starts a block of its own.
+    if (current && !fence && /^\[\d{1,3}\]:?\s/.test(l)) current = undefined;
     if (!current) blocks.push((current = { lines: [], line: i + 1 + offset }));
     current.lines.push(l.replace(/\s+$/, (ws) => (/ {2,}$/.test(ws) ? '  ' : '')));
   });

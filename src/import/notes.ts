@@ -19,7 +19,8 @@ export interface MarkStyle {
 
 export const MARK_STYLES: readonly MarkStyle[] = [
   // Up to three digits, so a year in editorial brackets ([1917]) never passes for a note.
-  { name: 'bracket', lineStart: /^\[(\d{1,3})\]\s*/, inText: /[ \t]*\[(\d{1,3})\]/g },
+  // A note may be written "[1] …" or, Markdown-style, "[1]: …".
+  { name: 'bracket', lineStart: /^\[(\d{1,3})\]:?\s*/, inText: /[ \t]*\[(\d{1,3})\]/g },
   { name: 'paren', lineStart: /^\((\d{1,3})\)\s+/, inText: /[ \t]*\((\d{1,3})\)/g },
   // "Wort¹)" or "Wort1)" — glued to the word; OCR reads ¹ as an apostrophe.
   { name: 'close-paren', lineStart: new RegExp(`^(\\d{1,3}|${SUP}|')\\)\\s*`, 'u'), inText: new RegExp(`(?<=[\\p{L}\\p{P}])(?<!\\()(\\d{1,3}|${SUP}|')\\)`, 'gu') },

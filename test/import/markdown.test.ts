@@ -25,6 +25,11 @@ describe('Markdown import', () => {
     const { markdown } = importMd('Eins [1], zwei [2].\n\n## Anmerkungen\n\n[1] Erste.\n\n[2] Zweite.\n\nNoch zur zweiten.\n');
     expect(markdown).toContain('Eins[^1], zwei[^2].\n\n[^1]: Erste.\n\n[^2]: Zweite.\n\n    Noch zur zweiten.');
   });
+  it('takes a note typed right under its paragraph, also as "[n]: …"', () => {
+    const { markdown, report } = importMd('Absatz mit Marke [1].\n[1]: Die Note.\n\nZweiter [2].\n\n[2] Zweite Note.\n');
+    expect(markdown).toContain('Absatz mit Marke[^1].\n\nZweiter[^2].\n\n[^1]: Die Note.\n\n[^2]: Zweite Note.\n');
+    expect(report.counts.get('notes-interleaved')).toBe(2);
+  });
   it('keeps hard-broken lines as verse and leaves code and link targets alone', () => {
     const { markdown } = importMd('Erste Zeile\\\nzweite Zeile\n\nSiehe [den "Text"](https://example.org/"x") und `"code"`.\n');
     expect(markdown).toContain('> Erste Zeile\\\n> zweite Zeile');

@@ -50,7 +50,10 @@ function junkRule(el: Element): string | undefined {
   if (m) return /cookie|consent|gdpr|banner/i.test(m[1]!) ? 'html-cookie-banner' : 'html-furniture';
   if (['navigation', 'banner', 'complementary', 'contentinfo', 'search'].includes(el.attribs.role ?? '')) return 'html-navigation';
   // Page header and footer; inside an article they belong to it (byline, title).
-  if ((el.name === 'header' || el.name === 'footer') && !hasAncestor(el, (a) => a.name === 'article')) return `html-${el.name}`;
+  // In an EPUB chapter (body with epub:type) a header holds the chapter title.
+  if ((el.name === 'header' || el.name === 'footer') && !hasAncestor(el, (a) => a.name === 'article' || a.name === 'section' || (a.name === 'body' && tokens(a, 'epub:type').length > 0))) {
+    return `html-${el.name}`;
+  }
   return undefined;
 }
 

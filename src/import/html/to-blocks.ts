@@ -6,7 +6,7 @@
 import { escapeInline } from '../../cleaning/escape.js';
 import type { ImportBlock, ImportContext } from '../model.js';
 import { typographyOf } from '../inline.js';
-import { BLOCK, type ChildNode, type Document, Element, INVISIBLE, isTag, isText, lineOf, textOf } from './dom.js';
+import { BLOCK, type ChildNode, type Document, Element, INVISIBLE, isTag, isText, lineOf, textOf, tokens } from './dom.js';
 import { isBacklink } from './linked-notes.js';
 
 export interface BlockContext {
@@ -47,7 +47,7 @@ function blockOf(el: Element, b: BlockContext): ImportBlock[] {
   }
   if (name === 'p' || name === 'dt' || name === 'dd' || name === 'figcaption' || name === 'address') {
     const brs = el.children.filter((c) => isTag(c) && c.name === 'br').length;
-    if (brs >= 2) {
+    if (brs >= 2 || (brs === 1 && inPoem(el))) {
       // Lines broken by <br>: verse (or an address), kept line by line.
       const lines = splitAtBreaks(el.children).map((part) => inlineOf(part, b).trim()).filter((l) => l !== '');
       b.ctx.report.count('verse');
@@ -73,6 +73,14 @@ function blockOf(el: Element, b: BlockContext): ImportBlock[] {
     return text ? [{ kind: 'paragraph', text, line }] : [];
   }
   return toBlocks(el, b);
+}
+
+/** Inside a poem or song (Standard Ebooks z3998:poem, or a class saying so), every line break is a verse line. */
+function inPoem(el: Element): boolean {
+  for (let p = el.parent; p && isTag(p); p = p.parent) {
+    if (tokens(p, 'epub:type').some((t) => /z3998:(poem|song|verse|hymn|lyrics)/.test(t)) || tokens(p, 'class').some((c) => /^(poem|verse|lyrics|stanza)$/.test(c))) return true;
+  }
+  return false;
 }
 
 function splitAtBreaks(nodes: readonly ChildNode[]): ChildNode[][] {

@@ -33,6 +33,9 @@ describe('article extraction', () => {
       ['html-outside-article', 'Spenden'],
     ]);
   });
+  it('keeps the header of an EPUB chapter (its title)', () => {
+    expect(extract('<body epub:type="bodymatter"><section epub:type="chapter"><header><h2>II</h2><p>The Thaw</p></header><p>Text.</p></section></body>').text).toBe('II The Thaw Text.');
+  });
   it('keeps a header inside the article (title, byline)', () => {
     expect(extract('<body><article><header><h1>Titel</h1><p>Von A.</p></header><p>Text.</p></article></body>').text).toBe('Titel Von A. Text.');
   });

@@ -24,6 +24,9 @@ describe('HTML → blocks', () => {
       { kind: 'paragraph', text: 'x y', line: 1 },
     ]);
   });
+  it('in a poem, one line break is enough for verse', () => {
+    expect(blocks('<blockquote epub:type="z3998:poem"><p><span>One line,</span><br/><span>two lines.</span></p></blockquote>')).toEqual([{ kind: 'verse', lines: ['One line,', 'two lines.'], line: 1 }]);
+  });
   it('turns plain superscript digits into superscript characters (note marks for the notes step)', () => {
     expect(blocks('<p>Wort<sup>12</sup> weiter</p>')).toMatchObject([{ text: 'Wort¹² weiter' }]);
   });
