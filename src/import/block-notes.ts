@@ -5,7 +5,7 @@
  */
 import type { ImportBlock, ImportContext, ImportNote } from './model.js';
 import { markLinker } from './inline.js';
-import { leadingMark, MARK_STYLES, NOTES_HEADING, normaliseLabel, trailingListStart, type MarkStyle } from './notes.js';
+import { leadingMark, MARK_STYLES, NOTES_HEADING, normaliseLabel, stylesOf, trailingListStart, type MarkStyle } from './notes.js';
 
 interface Found {
   label: string;
@@ -30,7 +30,7 @@ export function takeBlockNotes(blocks: readonly ImportBlock[], ctx: ImportContex
     if (listStart === headingAt + 1 && headingAt >= 0) ctx.report.cut('notes-heading', ctx.file, body[headingAt]!.line, textOf(body[headingAt]!));
     for (const b of body.slice(listStart)) {
       if (b.kind === 'list' && b.ordered) {
-        b.items.forEach((item, i) => found.push({ label: String(found.length + 1 > i + 1 ? found.length + 1 : i + 1), paragraphs: [item], line: b.line }));
+        b.items.forEach((item) => found.push({ label: String(found.length + 1), paragraphs: [item], line: b.line }));
         continue;
       }
       const t = b.kind === 'paragraph' ? b.text : b.kind === 'list' ? b.items.join(' ') : b.kind === 'verse' ? b.lines.join(' ') : textOf(b);
@@ -55,7 +55,7 @@ export function takeBlockNotes(blocks: readonly ImportBlock[], ctx: ImportContex
     kept.push(b);
   }
   const labels = new Set([...existing.map((n) => n.label), ...found.map((n) => n.label)]);
-  const linker = markLinker(ctx, labels, [...new Set(found.flatMap((n) => (n.style ? [n.style] : [])))]);
+  const linker = markLinker(ctx, labels, stylesOf(found));
   const link = (b: ImportBlock): ImportBlock => {
     switch (b.kind) {
       case 'paragraph':

@@ -6,7 +6,7 @@
  * where the language is known. Code, link targets and HTML stay untouched.
  */
 import { parse as parseYaml } from 'yaml';
-import { leadingMark, MARK_STYLES, NOTES_HEADING, normaliseLabel, type MarkStyle } from './notes.js';
+import { leadingMark, MARK_STYLES, NOTES_HEADING, normaliseLabel, stylesOf, type MarkStyle } from './notes.js';
 import { markLinker, typographyOf } from './inline.js';
 import { joinLines } from './text/dehyphenate.js';
 import type { ImportBlock, ImportContext, ImportedBody, ImportNote } from './model.js';
@@ -46,9 +46,15 @@ export function importMarkdown(raw: string, ctx: ImportContext): ImportedBody {
       notes.push({ label, paragraphs, line: b.line });
       continue;
     }
-    if (b.lines.length === 1 && NOTES_HEADING.test(first) && blocks.slice(i + 1).some((x) => leadingMark(x.lines[0]!))) {
+    if (b.lines.length === 1 && NOTES_HEADING.test(first) && blocks.slice(i + 1).some((x) => leadingMark(x.lines[0]!) || /^1[.)]\s/.test(x.lines[0]!))) {
       ctx.report.cut('notes-heading', ctx.file, b.line, first);
       inNotesList = true;
+      continue;
+    }
+    // A numbered list under the notes heading: item n is note n.
+    if (inNotesList && /^\d{1,3}[.)]\s/.test(first)) {
+      for (const item of splitItems(b.lines)) notes.push({ label: item.label, paragraphs: [joinParagraph(item.lines, ctx, b.line)], line: b.line });
+      ctx.report.count('notes-list');
       continue;
     }
     const mark = leadingMark(first);
@@ -65,8 +71,7 @@ export function importMarkdown(raw: string, ctx: ImportContext): ImportedBody {
     body.push(b);
   }
   const labels = new Set(notes.map((n) => n.label));
-  const styles = [...new Set(notes.flatMap((n) => (n.style ? [n.style] : [])))];
-  const linker = markLinker(ctx, labels, styles);
+  const linker = markLinker(ctx, labels, stylesOf(notes));
   const inline = (s: string, line: number) => linker.link(footnoteRefs(typographyOf2(s, ctx), labels, ctx, line), line);
   const out = body.map((b) => toBlock(b, ctx, inline));
   const finalNotes: ImportNote[] = notes.map((n) => ({ label: n.label, line: n.line, paragraphs: n.paragraphs.map((p) => inline(p, n.line)) }));
@@ -106,6 +111,17 @@ function splitBlocks(lines: readonly string[], offset: number): MdBlock[] {
     current.lines.push(l.replace(/\s+$/, (ws) => (/ {2,}$/.test(ws) ? '  ' : '')));
   });
   return blocks;
+}
+
+/** Items of a numbered list, with their numbers as labels; continuation lines belong to the item above. */
+function splitItems(lines: readonly string[]): { label: string; lines: string[] }[] {
+  const items: { label: string; lines: string[] }[] = [];
+  for (const l of lines) {
+    const m = /^(\d{1,3})[.)]\s+/.exec(l);
+    if (m) items.push({ label: m[1]!, lines: [l.slice(m[0].length)] });
+    else items.at(-1)?.lines.push(l.trim());
+  }
+  return items;
 }
 
 function typographyOf2(s: string, ctx: ImportContext): string {

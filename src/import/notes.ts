@@ -27,6 +27,16 @@ export const MARK_STYLES: readonly MarkStyle[] = [
   { name: 'superscript', lineStart: new RegExp(`^(${SUP})\\s+`, 'u'), inText: new RegExp(`(?<=[\\p{L}\\p{P}])(${SUP})`, 'gu') },
 ];
 
+/** Marks that may point into a numbered list of notes (which says nothing about its marks' form). */
+export const LIST_NOTE_STYLES: readonly MarkStyle[] = MARK_STYLES.filter((s) => s.name !== 'close-paren');
+
+/** The mark styles to link: those the notes were written with, or any plausible one for notes from a numbered list. */
+export function stylesOf(notes: readonly { style?: MarkStyle }[]): MarkStyle[] {
+  const styles = new Set<MarkStyle>();
+  for (const n of notes) for (const s of n.style ? [n.style] : LIST_NOTE_STYLES) styles.add(s);
+  return [...styles];
+}
+
 /** Raw label → note label: superscripts become digits, the OCR apostrophe is ¹. */
 export function normaliseLabel(raw: string, map: Readonly<Record<string, string>> = {}): string {
   if (map[raw] !== undefined) return map[raw]!;

@@ -30,6 +30,10 @@ describe('Markdown import', () => {
     expect(markdown).toContain('Absatz mit Marke[^1].\n\nZweiter[^2].\n\n[^1]: Die Note.\n\n[^2]: Zweite Note.\n');
     expect(report.counts.get('notes-interleaved')).toBe(2);
   });
+  it('reads a numbered list under the notes heading as the notes, whatever the marks look like', () => {
+    const { markdown } = importMd('Text¹ und mehr [2].\n\n## Anmerkungen\n\n1. Erste Note.\n2. Zweite\n   Note.\n');
+    expect(markdown).toContain('Text[^1] und mehr[^2].\n\n[^1]: Erste Note.\n\n[^2]: Zweite Note.\n');
+  });
   it('keeps hard-broken lines as verse and leaves code and link targets alone', () => {
     const { markdown } = importMd('Erste Zeile\\\nzweite Zeile\n\nSiehe [den "Text"](https://example.org/"x") und `"code"`.\n');
     expect(markdown).toContain('> Erste Zeile\\\n> zweite Zeile');
