@@ -7,8 +7,15 @@ import { fail } from '../model/messages.js';
 import type { ImportReport } from './report.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-// The WHATWG "windows-1252" decoder also covers ISO-8859-1 (it is a superset for text).
-const cp1252 = new TextDecoder('windows-1252');
+// Windows-1252 is ISO-8859-1 except 0x80–0x9F, where it has typographic characters („ “ – … €).
+// Node's TextDecoder('windows-1252') returns C1 controls there (it decodes Latin-1), so the table is ours.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
 
 /** Decodes a raw file; binary and empty files are errors. Returns the text and the encoding it had. */
 export function decodeRaw(bytes: Uint8Array, file: string, report: ImportReport): { text: string; encoding: string } {
@@ -19,7 +26,7 @@ export function decodeRaw(bytes: Uint8Array, file: string, report: ImportReport)
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = cp1252.decode(bytes);
+    text = decodeCp1252(bytes);
     encoding = 'Windows-1252';
     const line = text.slice(0, text.search(/[^\x00-\x7f]/) + 1).split('\n').length;
     report.doubt('import-encoding', 'not UTF-8: read as Windows-1252 and converted to UTF-8; check the umlauts', file, line);

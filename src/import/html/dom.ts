@@ -41,10 +41,24 @@ export function tokens(el: Element, attr: string): string[] {
   return (el.attribs[attr] ?? '').split(/\s+/).filter(Boolean);
 }
 
-/** 1-based line of an element in its file. */
+// Offsets of line starts of the last source asked about: pages have thousands of elements.
+let indexed: { source: string; starts: number[] } | undefined;
+
+/** 1-based line of an element in its file (binary search over line starts). */
 export function lineOf(node: ChildNode, source: string): number {
+  if (indexed?.source !== source) {
+    const starts = [0];
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    indexed = { source, starts };
+  }
   const at = node.startIndex ?? 0;
-  let line = 1;
-  for (let i = 0; i < at && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
+  const { starts } = indexed;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
