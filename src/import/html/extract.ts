@@ -20,12 +20,12 @@ export interface Article {
 }
 
 /** Removes page furniture in place (reported as cut) and returns the article root. */
-export function extractArticle(doc: Document, source: string, file: string, report: ImportReport, keep: (el: Element) => boolean): Article {
+export function extractArticle(doc: Document, source: string, file: string, report: ImportReport): Article {
   const title = [...elements(doc)].find((e) => e.name === 'title');
   const pageTitle = title ? textOf(title).replace(/\s+/g, ' ').trim() : undefined;
   const removed = new Set<Element>();
   for (const el of [...elements(doc)]) {
-    if (keep(el) || ancestors(el).some((a) => removed.has(a))) continue;
+    if (ancestors(el).some((a) => removed.has(a))) continue;
     const rule = junkRule(el);
     if (!rule) continue;
     if (!INVISIBLE.has(el.name)) report.cut(rule, file, lineOf(el, source), squash(textOf(el)));

@@ -11,7 +11,11 @@ import { toBlocks, type BlockContext } from './to-blocks.js';
 
 export function importHtml(inputs: readonly { file: string; text: string }[], ctxFor: (file: string) => ImportContext): ImportedBody {
   const files: HtmlFile[] = inputs.map((i) => ({ file: i.file, source: i.text, doc: parseHtml(i.text) }));
-  const { notes: linked, refs, containers } = findLinkedNotes(files);
+  const { notes: linked, refs, containers, foreign } = findLinkedNotes(files);
+  for (const n of foreign) {
+    ctxFor(n.file.file).report.cut('notes-other-chapter', n.file.file, n.line, squash(textOf(n.el)));
+    detach(n.el);
+  }
   const refLabel = (a: Element) => refs.get(a)?.label;
 
   // Notes first, so no furniture rule can drop them; then they leave the page.
@@ -36,7 +40,7 @@ export function importHtml(inputs: readonly { file: string; text: string }[], ct
   for (const f of files) {
     const ctx = ctxFor(f.file);
     if (squash(textOf(f.doc)) === '' || bodyText(f) === '') continue;
-    const article = extractArticle(f.doc, f.source, f.file, ctx.report, () => false);
+    const article = extractArticle(f.doc, f.source, f.file, ctx.report);
     const b: BlockContext = { ctx, source: f.source, refLabel };
     const fileBlocks = toBlocks(article.root, b);
     const first = fileBlocks[0];

@@ -49,12 +49,13 @@ const keyOf = (from: string, href: string): string | undefined => {
  * Returns the notes in order of first reference (then the unreferenced),
  * and the label each reference anchor gets.
  */
-export function findLinkedNotes(files: readonly HtmlFile[]): { notes: LinkedNote[]; refs: Map<Element, LinkedNote>; containers: Element[] } {
+export function findLinkedNotes(files: readonly HtmlFile[]): { notes: LinkedNote[]; refs: Map<Element, LinkedNote>; containers: Element[]; foreign: LinkedNote[] } {
   const byId = new Map<string, { el: Element; file: HtmlFile }>();
   for (const f of files) for (const el of elements(f.doc)) if (el.attribs.id) byId.set(`${path.resolve(f.file)}#${el.attribs.id}`, { el, file: f });
   const notes = new Map<string, LinkedNote>();
   const refs = new Map<Element, LinkedNote>();
   const containers = new Set<Element>();
+  const foreign: LinkedNote[] = [];
   for (const f of files) {
     for (const a of elements(f.doc)) {
       if (a.name !== 'a' || !a.attribs.href) continue;
@@ -83,11 +84,17 @@ export function findLinkedNotes(files: readonly HtmlFile[]): { notes: LinkedNote
         if ([...notes.values()].some((n) => n.el === li || n.el.parent === li || li.parent === n.el)) continue;
         if (ancestor(li.parent as Element, (e) => e.name === 'li' && e !== li)) continue;
         const label = /(\d+)$/.exec(li.attribs.id ?? '')?.[1] ?? String(notes.size + 1);
-        notes.set(key, { key, label: uniqueLabel(label, notes), el: li, file: f, line: lineOf(li, f.source) });
+        const note = { key, label: uniqueLabel(label, notes), el: li, file: f, line: lineOf(li, f.source) };
+        // A book's endnotes file holds the notes of every chapter: a note whose backlink goes to a
+        // chapter not on the command line belongs to another text.
+        const back = [...elements(li)].find((a) => a.name === 'a' && isBacklink(a) && a.attribs.href);
+        const backFile = back ? keyOf(f.file, back.attribs.href!)?.split('#')[0] : undefined;
+        if (backFile !== undefined && !files.some((x) => path.resolve(x.file) === backFile)) foreign.push(note);
+        else notes.set(key, note);
       }
     }
   }
-  return { notes: [...notes.values()], refs, containers: [...containers] };
+  return { notes: [...notes.values()], refs, containers: [...containers], foreign };
 }
 
 function uniqueLabel(label: string, notes: Map<string, LinkedNote>): string {

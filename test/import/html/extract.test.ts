@@ -6,7 +6,7 @@ import { ImportReport } from '../../../src/import/report.js';
 function extract(html: string) {
   const report = new ImportReport();
   const doc = parseHtml(html);
-  const article = extractArticle(doc, html, 'p.html', report, () => false);
+  const article = extractArticle(doc, html, 'p.html', report);
   return { text: textOf(article.root).replace(/\s+/g, ' ').trim(), report, title: article.title };
 }
 
