@@ -100,6 +100,37 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'import [files..]',
+      'Turn raw texts (plain text, Markdown, HTML, Standard Ebooks XHTML) into one clean source, with a report',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, default: [], describe: 'Raw files; several HTML files (chapters + endnotes) become one text' })
+          .option('into', { type: 'string', default: 'sources', describe: 'Folder the source is written to' })
+          .option('recipe', { type: 'string', describe: 'A recipe (YAML): metadata, junk to cut, joins, verse, rules to turn off' })
+          .option('raw-dir', { type: 'string', describe: "Where a recipe's `raw:` files are (default: the recipe's folder)" })
+          .option('id', { type: 'string', describe: 'Source id (default: from the title)' })
+          .option('title', { type: 'string' })
+          .option('author', { type: 'string', array: true })
+          .option('date', { type: 'string', describe: 'YYYY, YYYY-MM or YYYY-MM-DD' })
+          .option('lang', { type: 'string', describe: 'Language (default: from the file, or guessed)' })
+          .option('tags', { type: 'string', describe: 'Tags, comma-separated' })
+          .option('source', { type: 'string', describe: 'Bibliographic origin' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'Report only; write nothing' })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace an existing source' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the report as JSON' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
+          .example('$0 import raw/artikel.txt --title "Der Titel" --author "A. Autor"', 'a web article saved as text → sources/der-titel.md')
+          .example('$0 import chapter-1.xhtml endnotes.xhtml --id kapitel-1', 'a Standard Ebooks chapter with its endnotes')
+          .example('$0 import --recipe sources/recipes/x.yaml --raw-dir raw --force --dry-run', 're-import with a recipe, report only'),
+      async (a) => {
+        const { runImport } = await import('./import.js');
+        code = await runImport({
+          files: a.files as string[], into: a.into, recipe: a.recipe, rawDir: a['raw-dir'], dryRun: a['dry-run'], force: a.force, json: a.json, quiet: a.quiet,
+          flags: { id: a.id, title: a.title, author: a.author, date: a.date, lang: a.lang, tags: a.tags?.split(',').map((t) => t.trim()).filter(Boolean), source: a.source },
+        });
+      },
+    )
+    .command(
       'templates',
       'List the templates (the project\'s templates/ first, then the built-in ones)',
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }).example('$0 templates', 'name, origin and description of each look'),
@@ -108,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         code = await runTemplates({ json: a.json });
       },
     )
-    .demandCommand(1, 'Name a command: build, list, check or templates')
+    .demandCommand(1, 'Name a command: build, list, check, import or templates')
     .recommendCommands()
     .strict()
     .help()

@@ -9,9 +9,8 @@
  * which become Markdown syntax (`[^12]`) and so are not words on either side.
  */
 import { describe, expect, it } from 'vitest';
-import { leninAufruf, roteArmeeKomintern } from '../../src/cleaning/seeds.js';
 import { normWords, stripMarkdown, wordDiff } from '../../src/cleaning/words.js';
-import { readSeed, readSource } from './helpers.js';
+import { leninAufruf, readSeed, readSource, roteArmeeKomintern } from './helpers.js';
 
 const WEBSITE_JUNK = [
   'Kontakt',
@@ -44,7 +43,7 @@ const PYTHON_COUNTS = new Map([
   [roteArmeeKomintern, 10963],
 ]);
 
-describe.each([leninAufruf, roteArmeeKomintern])('words of $frontMatter.id', (recipe) => {
+describe.each([leninAufruf, roteArmeeKomintern])('words of $id', (recipe) => {
   const expected = normWords(realText(readSeed(recipe)));
   const actual = normWords(stripMarkdown(readSource(recipe)));
 

@@ -1,4 +1,4 @@
-/** Shared by the cleaning tests: fixtures, the committed sources and a Markdown parse of them. */
+/** Shared by the cleaning tests: the seed fixtures, their recipes, the committed sources and a Markdown parse of them. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
@@ -6,13 +6,29 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import type { SeedRecipe } from '../../src/cleaning/clean.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 export const SOURCES = fileURLToPath(new URL('../../sources/', import.meta.url));
+export const RECIPES = fileURLToPath(new URL('../../sources/recipes/', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const readSeed = (recipe: SeedRecipe): string => readFileSync(`${FIXTURES}${recipe.seed}`, 'utf8');
-export const readSource = (recipe: SeedRecipe): string => readFileSync(`${SOURCES}${recipe.frontMatter.id}.md`, 'utf8');
+/** A seed: its raw file, the recipe that imports it, the id of the source it becomes. */
+export interface Seed {
+  id: string;
+  seed: string;
+  recipe: string;
+}
+
+export const leninAufruf: Seed = { id: 'lenin-1917-zk-aufruf', seed: '000_2f9e59acdd16dd5e.txt', recipe: `${RECIPES}lenin-1917-zk-aufruf.yaml` };
+export const roteArmeeKomintern: Seed = {
+  id: 'rote-armee-komintern-lenins-letzter-kampf',
+  seed: '002_10cefb8d0ef24683.txt',
+  recipe: `${RECIPES}rote-armee-komintern-lenins-letzter-kampf.yaml`,
+};
+export const SEEDS: readonly Seed[] = [leninAufruf, roteArmeeKomintern];
+
+export const readSeed = (seed: Seed): string => readFileSync(`${FIXTURES}${seed.seed}`, 'utf8');
+export const readSource = (seed: Seed): string => readFileSync(`${SOURCES}${seed.id}.md`, 'utf8');
 
 export function splitSource(src: string): { data: Record<string, unknown>; body: string } {
   // An options object keeps gray-matter from sharing `data` between equal inputs.

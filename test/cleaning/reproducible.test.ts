@@ -1,39 +1,61 @@
-/** The committed sources are exactly what the cleaner makes of the seed fixtures. */
+/**
+ * The committed sources are exactly what `edition import` makes of the seed
+ * fixtures with their recipes (sources/recipes/*.yaml), through the real CLI,
+ * as `npm run clean-seeds` runs it.
+ */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanSeed } from '../../src/cleaning/clean.js';
-import { cleanSeeds } from '../../src/cleaning/cli.js';
-import { SEEDS } from '../../src/cleaning/seeds.js';
-import { FIXTURES, readSeed, readSource } from './helpers.js';
+import { importFiles } from '../../src/import/import.js';
+import { loadRecipe } from '../../src/import/recipe.js';
+import { runCli } from '../cli/helpers.js';
+import { FIXTURES, readSource, REPO_ROOT, SEEDS } from './helpers.js';
 
-describe.each(SEEDS)('$frontMatter.id', (recipe) => {
-  it('is byte-identical to the cleaner output (run `npm run clean-seeds` after changing src/cleaning)', () => {
-    expect(readSource(recipe)).toBe(cleanSeed(readSeed(recipe), recipe));
+describe.each(SEEDS)('$id', (seed) => {
+  it('is byte-identical to the import with its recipe (run `npm run clean-seeds` after changing src/import)', () => {
+    const { markdown } = importFiles({ files: [join(FIXTURES, seed.seed)], recipe: loadRecipe(seed.recipe) });
+    expect(markdown).toBe(readSource(seed));
   });
 
   it('is UTF-8 with LF line ends and one final newline', () => {
-    const src = readSource(recipe);
+    const src = readSource(seed);
     expect(src).not.toMatch(/\r/);
     expect(src).toMatch(/[^\n]\n$/);
     expect(src.startsWith('\ufeff')).toBe(false);
   });
 });
 
-describe('clean-seeds', () => {
+describe('npm run clean-seeds', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('writes the same bytes on every run', async () => {
-    const runs = [];
+  it('runs `edition import` with each recipe and writes the committed sources, the same bytes every run', () => {
+    const runs: Buffer[][] = [];
     for (let i = 0; i < 2; i++) {
       const out = mkdtempSync(join(tmpdir(), 'clean-seeds-'));
       dirs.push(out);
-      runs.push((await cleanSeeds(FIXTURES, out)).map((f) => readFileSync(f)));
+      for (const seed of SEEDS) {
+        const r = runCli(REPO_ROOT, ['import', '--recipe', seed.recipe, '--raw-dir', FIXTURES, '--into', out, '--quiet']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+      }
+      runs.push(SEEDS.map((s) => readFileSync(join(out, `${s.id}.md`))));
     }
-    expect(runs[0]).toHaveLength(SEEDS.length);
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[0]!.map((b) => b.toString('utf8'))).toEqual(SEEDS.map(readSource));
+  });
+
+  it('is the npm script (so editors and CI run the same command)', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['clean-seeds']).toMatch(/src\/cli\/bin\.mjs import --recipe "\$r"/);
+    const r = spawnSync('sh', ['-c', pkg.scripts['clean-seeds']!.replace('--force', `--force --into "$OUT"`)], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SEEDS: FIXTURES, OUT: (dirs[0] ??= mkdtempSync(join(tmpdir(), 'clean-seeds-'))) },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    for (const s of SEEDS) expect(readFileSync(join(dirs[0]!, `${s.id}.md`), 'utf8')).toBe(readSource(s));
   });
 });

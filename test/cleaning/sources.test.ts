@@ -1,16 +1,15 @@
 /** The committed sources parse as intended: front matter, headings, footnotes, verse, literal brackets. */
 import { describe, expect, it } from 'vitest';
 import { frontMatterSchema } from '../../src/parse/frontmatter.js';
-import { leninAufruf, roteArmeeKomintern } from '../../src/cleaning/seeds.js';
-import { nodesOfType, parseMarkdown, readSource, splitSource, textOf } from './helpers.js';
+import { leninAufruf, nodesOfType, parseMarkdown, readSource, roteArmeeKomintern, splitSource, textOf } from './helpers.js';
 
-describe.each([leninAufruf, roteArmeeKomintern])('every source ($frontMatter.id)', (recipe) => {
+describe.each([leninAufruf, roteArmeeKomintern])('every source ($id)', (recipe) => {
   const src = readSource(recipe);
   const { data } = splitSource(src);
 
   it('has front matter the parser accepts, with the id of its file name', () => {
     expect(frontMatterSchema.safeParse(data).success).toBe(true);
-    expect(data.id).toBe(recipe.frontMatter.id);
+    expect(data.id).toBe(recipe.id);
     expect(data.lang).toBe('de');
     for (const tag of data.tags as string[]) expect(tag).toMatch(/^[a-z0-9-]+$/);
     if (data.date !== undefined) expect(typeof data.date).toBe('string');

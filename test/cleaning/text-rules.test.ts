@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { escapeBlockStart, escapeBrackets, escapeInline } from '../../src/cleaning/escape.js';
-import { cutTrailingJunk, dropLines } from '../../src/cleaning/junk.js';
 import { cleanLine, isBlank, splitLines } from '../../src/cleaning/normalize.js';
 import { curlApostrophes, curlStraightQuotes, doubleCommasToQuote, englishClosingToGerman, germanQuotes, quoteBalance } from '../../src/cleaning/quotes.js';
 
@@ -81,17 +80,3 @@ describe('escape', () => {
   });
 });
 
-describe('junk and metadata', () => {
-  const lines = ['Text', '', '[38] Note.', '', 'Kontakt', '', 'Wir benutzen Cookies', ''];
-  it('drops everything from the junk marker on', () => {
-    expect(cutTrailingJunk(lines, 'Kontakt')).toEqual(['Text', '', '[38] Note.', '']);
-  });
-  it('refuses a marker that is missing or repeated', () => {
-    expect(() => cutTrailingJunk(lines, 'Impressum')).toThrow(/found 0 times/);
-    expect(() => cutTrailingJunk(['x', 'x'], 'x')).toThrow(/found 2 times/);
-  });
-  it('removes metadata lines exactly once', () => {
-    expect(dropLines(['a', 'Quelle', 'b'], ['Quelle'])).toEqual(['a', 'b']);
-    expect(() => dropLines(['a'], ['Quelle'])).toThrow();
-  });
-});

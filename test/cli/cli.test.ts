@@ -191,7 +191,7 @@ describe('version', () => {
 });
 
 describe('help', () => {
-  it.each(['build', 'list', 'check', 'templates'])('edition %s --help shows options and examples', (cmd) => {
+  it.each(['build', 'list', 'check', 'import', 'templates'])('edition %s --help shows options and examples', (cmd) => {
     const r = runCli(dir, [cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`edition ${cmd}`));
