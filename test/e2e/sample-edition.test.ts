@@ -26,6 +26,7 @@ async function build(outDir: string, epoch?: number): Promise<Buffer> {
 function definitionsInSources(): number {
   return fs
     .readdirSync(path.join(ROOT, 'sources'))
+    .filter((f) => f.endsWith('.md'))
     .map((f) => fs.readFileSync(path.join(ROOT, 'sources', f), 'utf8').match(/^\[\^[^\]]+\]:/gm)?.length ?? 0)
     .reduce((a, b) => a + b, 0);
 }
