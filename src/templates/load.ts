@@ -156,15 +156,20 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     return fail('template-file-missing', `template \`${name}\` has no ${rel}`, { file: path.join(chain[0]!, rel) });
   };
   for (const rel of [...REQUIRED_FILES_BY_FORMAT.common, ...formats.flatMap((f) => REQUIRED_FILES_BY_FORMAT[f])]) file(rel);
-  const labelsFile = file('labels.yaml');
-  const labelsYaml = parseYaml(fs.readFileSync(labelsFile, 'utf8'), labelsFile);
-  const labels = labelsYaml.data as Record<string, Partial<Labels>> | null;
+  // labels.yaml merges along the chain like pdf.yaml: a template that extends another
+  // names only the words it changes (a language, or one label of a language).
+  const labelLayers = chain
+    .filter((d) => fs.existsSync(path.join(d, 'labels.yaml')))
+    .map((d) => ({ file: path.join(d, 'labels.yaml'), yaml: parseYaml(fs.readFileSync(path.join(d, 'labels.yaml'), 'utf8'), path.join(d, 'labels.yaml')) }));
+  const labelsFile = labelLayers[0]?.file ?? file('labels.yaml');
+  const labels = labelLayers.reduceRight<unknown>((base, layer) => deepMerge(base, layer.yaml.data), undefined) as Record<string, Partial<Labels>> | null;
   if (!labels || typeof labels !== 'object' || !labels.de && !labels.en) {
     fail('template-invalid', 'labels.yaml must map languages (de, en, …) to labels', { file: labelsFile, line: 1 });
   }
   for (const [lang, set] of Object.entries(labels)) {
     const missing = LABEL_KEYS.filter((k) => typeof set?.[k] !== 'string');
-    if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: labelsFile, ...labelsYaml.positionOf([lang]) });
+    const layer = labelLayers.find((l) => hasPath(l.yaml.data, [lang])) ?? labelLayers[0]!;
+    if (missing.length) fail('template-invalid', `labels for \`${lang}\` lack ${missing.join(', ')}`, { file: layer.file, ...layer.yaml.positionOf([lang]) });
   }
   // Every pdf.yaml of the chain, own first; merged lazily (EPUB-only builds need none).
   let pdfLayers: { dir: string; yaml: YamlFile }[] | undefined;

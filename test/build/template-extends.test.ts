@@ -51,3 +51,18 @@ describe('a pdf.yaml that changes one key', () => {
     await expect(buildEdition({ manifest: { title: 'Groß', texts: ['text'], template: 'gross', formats: ['pdf'] } }, { projectRoot: p.dir })).rejects.toThrow(/gross\/pdf\.yaml:2:3: error: .*body\.size/);
   });
 });
+
+describe('a labels.yaml that changes one word', () => {
+  it('is merged over the labels of the template it extends; a language it adds must be complete', async () => {
+    p.write('templates/gross/labels.yaml', 'de:\n  contents: Inhaltsverzeichnis\n');
+    const buch = loadTemplate('buch', p.dir);
+    const gross = loadTemplate('gross', p.dir);
+    expect(gross.labelsFor('de')).toEqual({ ...buch.labelsFor('de'), contents: 'Inhaltsverzeichnis' });
+    expect(gross.labelsFor('fr')).toEqual(buch.labelsFor('fr'));
+    const result = await buildEdition({ manifest: { title: 'Groß', texts: ['text'], template: 'gross', formats: ['epub'] } }, { projectRoot: p.dir });
+    expect(result.files[0]!.path.endsWith('.epub')).toBe(true);
+    p.write('templates/gross/labels.yaml', 'de:\n  contents: Inhaltsverzeichnis\nnl:\n  contents: Inhoud\n');
+    expect(() => loadTemplate('gross', p.dir)).toThrow(/gross\/labels\.yaml:3:\d+: error: labels for `nl` lack notes/);
+    fs.rmSync(p.path('templates/gross/labels.yaml'));
+  });
+});
