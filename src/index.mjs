@@ -10,5 +10,5 @@ export const {
   buildEdition, resolveRequest, buildEditions, assembleEdition, loadLibrary, sourceFiles, loadManifest, validateManifest,
   manifestSchema, querySchema, isbnProblem, normalizeIsbn, selectTexts, querySources, matches, matchesAll, sortMetas,
   listSources, parseSelect, parseYearRange, adhocManifest, UsageError, lintLibrary, lintFile, LINE_RULES, RULE_CATALOG,
-  loadTemplate, listTemplates, Reporter, InputError, formatMessage, textsOf,
+  importFiles, loadTemplate, listTemplates, Reporter, InputError, formatMessage, textsOf,
 } = api;

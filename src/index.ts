@@ -19,6 +19,7 @@ export { matches, matchesAll, sortMetas } from './select/query.js';
 export { listSources, type SourceRow } from './select/list.js';
 export { parseSelect, parseYearRange, adhocManifest, UsageError } from './select/adhoc.js';
 export { lintLibrary, lintFile, LINE_RULES, RULE_CATALOG, type LintResult } from './lint/index.js';
+export { importFiles, type ImportFlags, type ImportRequest, type ImportResult } from './import/import.js';
 export { loadTemplate, listTemplates, type Template, type TemplateInfo } from './templates/load.js';
 export { Reporter, InputError, formatMessage, type Message, type Severity } from './model/messages.js';
 export type * from './model/types.js';

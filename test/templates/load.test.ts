@@ -72,13 +72,14 @@ describe('user templates', () => {
     const dir = project({
       'kaputt/template.yaml': 'beschreibung: x\n',
       'labels/template.yaml': 'description: L\nextends: buch\n',
-      'labels/labels.yaml': 'de:\n  contents: Inhalt\n',
+      // de merges over buch's German labels; nl is new here, so it must be complete.
+      'labels/labels.yaml': 'de:\n  contents: Inhalt\nnl:\n  contents: Inhoud\n',
       'a/template.yaml': 'description: A\nextends: b\n',
       'b/template.yaml': 'description: B\nextends: a\n',
     });
     expect(errorOf(() => loadTemplate('fehlt', dir, 'editions/x.yaml'))).toMatch(/^editions\/x\.yaml: error: unknown template `fehlt` \(available: .*a4.*buch/);
     expect(errorOf(() => loadTemplate('kaputt', dir))).toMatch(/kaputt\/template\.yaml:1:1: error: .*\[template-invalid\]/);
-    expect(errorOf(() => loadTemplate('labels', dir))).toMatch(/labels\/labels\.yaml:1:1: error: labels for `de` lack notes, imprint/);
+    expect(errorOf(() => loadTemplate('labels', dir))).toMatch(/labels\/labels\.yaml:3:1: error: labels for `nl` lack notes, imprint/);
     expect(errorOf(() => loadTemplate('a', dir))).toMatch(/extend each other in a circle/);
     expect(listTemplates(dir).find((t) => t.name === 'kaputt')?.description).toMatch(/^\(broken/);
   });
