@@ -16,6 +16,7 @@ import { renderFormat } from './render.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
 import { slugify } from '../util/slug.js';
 import { resolveLayout } from './root.js';
+import type { PdfStandard } from '../model/pdf-standard.js';
 
 export interface BuildOptions {
   /** Folder of the source files; default ./sources of the project root. Relative: to projectRoot if given, else to cwd. */
@@ -32,6 +33,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Restricts the formats the manifest asks for. */
   formats?: Format[];
+  /** PDF standard for every edition (`--pdf-standard`); wins over the manifest's `pdf.standard` and pdf.yaml. */
+  pdfStandard?: PdfStandard;
   /** A library already loaded (to build many selections from one parse). */
   library?: Library;
   reporter?: Reporter;
@@ -139,7 +142,7 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
     for (const format of formats) {
       options.onStart?.(slug, format, info);
       const started = performance.now();
-      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages));
+      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages), options.pdfStandard ?? manifest.pdf?.standard);
       rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
     }
     own.throwIfErrors();

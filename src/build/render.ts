@@ -9,6 +9,7 @@ import type { Reporter } from '../model/messages.js';
 import type { Format } from '../manifest/schema.js';
 import type { Template } from '../templates/load.js';
 import { renderEpub } from '../render/epub/index.js';
+import type { PdfStandard } from '../model/pdf-standard.js';
 
 export interface Rendered {
   bytes: Buffer;
@@ -16,7 +17,8 @@ export interface Rendered {
 }
 
 
-export async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, onProgress: (pages: number) => void): Promise<Rendered> {
+/** `pdfStandard`: from the command line or the manifest (undefined: pdf.yaml decides). */
+export async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, onProgress: (pages: number) => void, pdfStandard?: PdfStandard): Promise<Rendered> {
   if (format === 'epub') return { bytes: (await renderEpub(edition, template, reporter)).bytes };
   const { renderPdf } = await import('../render/pdf/index.js');
   const pdfFile = template.file('pdf.yaml');
@@ -28,5 +30,6 @@ export async function renderFormat(format: Format, edition: Edition, template: T
     labelsFor: (lang) => template.labelsFor(lang),
     reporter,
     onProgress,
+    ...(pdfStandard ? { standard: pdfStandard } : {}),
   });
 }

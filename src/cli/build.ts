@@ -10,6 +10,7 @@ import { printMessages, reportFailure, reportUsage, userPath, EXIT_BUG, EXIT_INP
 import { createOutput, outputMode } from './output.js';
 import { runWatch } from './watch.js';
 import { resolveLayout } from '../build/root.js';
+import type { PdfStandard } from '../model/pdf-standard.js';
 
 export interface BuildArgs extends AdhocArgs {
   manifests: string[];
@@ -18,6 +19,8 @@ export interface BuildArgs extends AdhocArgs {
   /** As typed (relative to cwd); default: dist/ of the project root. */
   out?: string | undefined;
   format?: Format[] | undefined;
+  /** `--pdf-standard`: wins over manifests and templates. */
+  pdfStandard?: PdfStandard | undefined;
   quiet: boolean;
   json: boolean;
   strict: boolean;
@@ -76,7 +79,7 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
   let run: BuildManyResult;
   try {
     run = await buildEditions(requests, {
-      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}),
+      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}), ...(args.pdfStandard ? { pdfStandard: args.pdfStandard } : {}),
       onStart: ui.start, onProgress: ui.progress, onFile: ui.file,
       onEdition: ({ failure }) => {
         if (!failure) return;

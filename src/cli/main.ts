@@ -7,6 +7,7 @@ import yargs, { type Argv } from 'yargs';
 import { EXIT_USAGE } from './errors.js';
 import { parseSelect, SELECT_KEYS } from '../select/adhoc.js';
 import { packageVersion } from './version.js';
+import { PDF_STANDARDS } from '../model/pdf-standard.js';
 
 const FORMATS = ['epub', 'pdf'] as const;
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('lang', { type: 'string', group: 'Ad-hoc edition:', describe: 'Language of the edition pages (default: most texts\')' })
           .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: dist/ of the project root)' })
           .option('format', { type: 'string', describe: 'Formats to build, comma-separated: epub,pdf', coerce: parseFormats })
+          .option('pdf-standard', { choices: PDF_STANDARDS, describe: "PDF standard: PDF/A-1b or PDF/A-2b for archives, none for a plain PDF (overrides manifest and template)" })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' })
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
           .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors (exit 1)' })
@@ -57,12 +59,13 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 build editions/russische-revolution.yaml --format epub', 'only the EPUB of one edition')
           .example('$0 build --select author:Lenin --select year:1917..1918 --title "Lenin 1917"', 'an ad-hoc selection → dist/lenin-1917.epub/.pdf')
           .example('$0 build --id text-a,text-b --title "Zwei Texte" --notes book', 'two texts in this order, notes at the end')
-          .example('$0 build --watch --format epub', 'rebuild on every change'),
+          .example('$0 build --watch --format epub', 'rebuild on every change')
+          .example('$0 build editions/russische-revolution.yaml --pdf-standard PDF/A-1b', 'an archival PDF/A-1b'),
       async (a) => {
         // Runners are imported when their command runs: --help and usage errors stay fast.
         const { runBuild } = await import('./build.js');
         code = await runBuild({
-          manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
+          manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, pdfStandard: a['pdf-standard'], quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
           select: a.select, id: a.id, sort: a.sort, title: a.title, subtitle: a.subtitle, editor: a.editor, publisher: a.publisher, template: a.template, notes: a.notes, lang: a.lang,
         });
       },

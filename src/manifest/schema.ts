@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
 import { isbnProblem } from './isbn.js';
+import { pdfStandardSchema } from '../model/pdf-standard.js';
 
 /** Numbers are text (files get them as text from parseYaml; this is for API callers' objects). */
 const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'must not be empty'));
@@ -77,6 +78,8 @@ export const manifestSchema = z
     /** Where notes go: at the end of each text, or all at the end of the book. */
     notes: z.enum(['text', 'book']).default('text'),
     formats: listOf(z.enum(['epub', 'pdf']), 'must name at least one format').default(['epub', 'pdf']),
+    /** PDF options of this edition; `standard` (none, PDF/A-1b, PDF/A-2b) wins over the template's pdf.yaml. */
+    pdf: z.strictObject({ standard: pdfStandardSchema.optional() }).optional(),
     ...selection,
     /** Groups of texts under a title; a level in the contents, the EPUB nav and the PDF outline. */
     parts: z.array(partSchema).min(1, 'must hold at least one part').optional(),

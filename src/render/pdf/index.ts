@@ -17,6 +17,8 @@ import { paginate } from './paginate.js';
 import { describeProblems, type GlyphProblem } from './runs.js';
 import { resolveStyle } from './style.js';
 import { imageSizer } from './images.js';
+import { escapeXmpInfo, standardOptions, type PdfStandard, type XmpDoc } from './pdfa.js';
+import { setOutlineCounts, type OutlineNode } from './outline.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -27,6 +29,8 @@ export interface PdfRenderInput {
   labelsFor: (lang: string) => Labels;
   reporter: Reporter;
   onProgress?: (donePages: number) => void;
+  /** PDF/A standard from the manifest or the command line; wins over pdf.yaml's `standard`. */
+  standard?: PdfStandard;
 }
 
 /** Renders an edition as a print PDF. */
@@ -35,14 +39,16 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const timer = phaseTimer();
   const style = resolveStyle(input.pdfConfig, templateDir, input.pdfPositionOf);
   const info = infoOf(edition);
+  const standard = input.standard ?? style.config.standard;
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
     info,
     lang: edition.meta.lang,
     displayTitle: true,
-    pdfVersion: '1.7',
+    ...standardOptions(standard),
   });
+  escapeXmpInfo(doc as unknown as XmpDoc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -69,6 +75,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
   drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, onProgress: input.onProgress });
   timer('draw');
+  setOutlineCounts((doc as unknown as { outline: OutlineNode }).outline);
   doc.end();
   const bytes = await done;
   timer('write');
