@@ -34,6 +34,9 @@ export const formatFinding = (f: Finding) => `${f.validator} ${f.severity} ${f.i
 export const EPUBCHECK_JAR = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 export const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const ACE_BIN = path.join(REPO, 'node_modules/@daisy/ace-cli/bin/ace.js');
+/** Apache PDFBox Preflight (Debian libpdfbox2-java) and the jars it needs but Debian does not declare. */
+export const PREFLIGHT_JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
+export const PREFLIGHT_INSTALL = 'apt-get install -y libpdfbox2-java libactivation-java libjaxb-api-java';
 
 const runs = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -46,6 +49,7 @@ export const tools = {
   qpdf: runs('qpdf', ['--version']),
   pdffonts: runs('pdffonts', ['-v']),
   pdftotext: runs('pdftotext', ['-v']),
+  preflight: PREFLIGHT_JARS.every((j) => fs.existsSync(j)) && runs('java', ['-version']),
 };
 
 /**
@@ -410,3 +414,30 @@ export function missingWords(markdown: string[], outputText: string): Map<string
 
 export const describeMissing = (missing: Map<string, number>, limit = 15) =>
   [...missing].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([w, n]) => `${w}×${n}`).join(', ');
+
+// ---------------------------------------------------------------- PDF/A
+
+/**
+ * Apache PDFBox Preflight, PDF/A-1b: every error it reports ("1.4.9 : Outlines
+ * invalid, …"). It prints a verdict line first; an empty list means "valid".
+ */
+export function preflightA1b(pdfFile: string): Finding[] {
+  const r = spawnSync('java', ['-cp', PREFLIGHT_JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', pdfFile], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const out = `${r.stdout}${r.stderr}`;
+  if (/is a valid PDF\/A-1b file/.test(out)) return [];
+  if (!/is not a valid PDF\/A-1b file/.test(out)) throw new Error(`Preflight did not run (exit ${r.status}): ${out.slice(0, 500) || r.error?.message}`);
+  return out
+    .split('\n')
+    .map((l) => /^\s*([\d.]+)\s*:\s*(.+)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ validator: 'preflight', severity: 'ERROR', id: m[1]!, message: m[2]!.trim(), where: path.basename(pdfFile) }));
+}
+
+/** The XMP packet of a PDF (pdfkit writes it uncompressed), or undefined. */
+export function pdfXmp(pdf: Buffer): string | undefined {
+  const s = pdf.toString('utf8');
+  const start = s.indexOf('<?xpacket begin');
+  const endTag = '<?xpacket end="w"?>';
+  const end = s.indexOf(endTag, start);
+  return start >= 0 && end > start ? s.slice(start, end + endTag.length) : undefined;
+}

@@ -8,22 +8,28 @@ interface ImageHost {
   openImage(src: string): { width: number; height: number };
 }
 
+/** A check of an opened image (pdfkit's object) that returns why it cannot be used, or undefined. */
+export type ImageCheck = (img: unknown) => string | undefined;
+
 /** Pixels are taken at 96 per inch (CSS), then scaled down to the measure if needed. */
 const PT_PER_PX = 0.75;
 
 /** Returns a function giving an image's natural size in points. */
-export function imageSizer(doc: unknown): (src: string, at: { file: string; line?: number; column?: number }) => { width: number; height: number } {
+export function imageSizer(doc: unknown, check?: ImageCheck): (src: string, at: { file: string; line?: number; column?: number }) => { width: number; height: number } {
   const host = doc as ImageHost;
   const cache = new Map<string, { width: number; height: number }>();
   return (src, at) => {
     let size = cache.get(src);
     if (!size) {
+      let img: { width: number; height: number };
       try {
-        const img = host.openImage(src);
-        size = { width: img.width * PT_PER_PX, height: img.height * PT_PER_PX };
+        img = host.openImage(src);
       } catch (e) {
         fail('pdf-image', `cannot read image ${src}: ${(e as Error).message ?? e}`, at);
       }
+      const problem = check?.(img);
+      if (problem) fail('pdf-image', `image ${src} ${problem}`, at);
+      size = { width: img.width * PT_PER_PX, height: img.height * PT_PER_PX };
       cache.set(src, size);
     }
     return size;

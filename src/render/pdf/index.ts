@@ -17,7 +17,7 @@ import { paginate } from './paginate.js';
 import { describeProblems, type GlyphProblem } from './runs.js';
 import { resolveStyle } from './style.js';
 import { imageSizer } from './images.js';
-import { escapeXmpInfo, standardOptions, type PdfStandard, type XmpDoc } from './pdfa.js';
+import { escapeXmpInfo, imageProblem, standardOptions, type OpenedImage, type PdfStandard, type XmpDoc } from './pdfa.js';
 import { setOutlineCounts, type OutlineNode } from './outline.js';
 
 export interface PdfRenderInput {
@@ -64,7 +64,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
   timer('hyphenate');
   const problems: GlyphProblem[] = [];
-  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc), outlineLevel: 0 };
+  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc, (img) => imageProblem(img as OpenedImage, standard)), outlineLevel: 0 };
   const flow = bookFlow(hyphenated, input.labelsFor, ctx);
   timer('lines');
   if (problems.length > 0) {

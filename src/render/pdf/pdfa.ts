@@ -83,3 +83,27 @@ export function escapeXmpInfo(doc: XmpDoc): void {
     this.appendXML(infoXmp(this.info));
   };
 }
+
+/** What pdfkit's openImage returns, as far as PDF/A cares. */
+export interface OpenedImage {
+  /** PNG: pdfkit's decoded PNG; absent for JPEG. */
+  image?: { hasAlphaChannel?: boolean; transparency?: { indexed?: unknown } };
+  /** JPEG: DeviceGray, DeviceRGB or DeviceCMYK. */
+  colorSpace?: string;
+}
+
+/**
+ * Why an image cannot go into a file of this standard, or undefined. PDF/A-1
+ * forbids soft masks, which pdfkit writes for PNG alpha channels (ISO 19005-1,
+ * 6.4); a CMYK JPEG has no output intent to match in either standard (pdfkit's
+ * is sRGB). Better a clear error than a file that claims a conformance it lacks.
+ */
+export function imageProblem(img: OpenedImage, standard: PdfStandard): string | undefined {
+  if (standard === 'none') return undefined;
+  if (img.colorSpace === 'DeviceCMYK') return `is CMYK, which ${standard} allows only with a CMYK output intent (this PDF has sRGB): convert it to RGB`;
+  const png = img.image;
+  if (standard === 'PDF/A-1b' && png && (png.hasAlphaChannel || png.transparency?.indexed)) {
+    return 'has an alpha channel (transparency), which PDF/A-1b forbids: flatten it or use PDF/A-2b';
+  }
+  return undefined;
+}
