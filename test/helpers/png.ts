@@ -25,3 +25,10 @@ export function tinyPng(): Buffer {
   const pixels = zlib.deflateSync(Buffer.from([0, 255, 0, 0]));
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** A 1×1 half-transparent red RGBA PNG (colour type 6: an alpha channel). */
+export function tinyPngWithAlpha(): Buffer {
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  const pixels = zlib.deflateSync(Buffer.from([0, 255, 0, 0, 128]));
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
