@@ -42,7 +42,9 @@ afterAll(() => p.remove());
 function outlineRoot(pdf: Buffer): string | undefined {
   const text = pdf.toString('latin1');
   const ref = /\/Outlines (\d+) 0 R/.exec(text)?.[1];
-  return ref ? new RegExp(`(?:^|\n)${ref} 0 obj\n(<<[\s\S]*?>>)\nendobj`).exec(text)?.[1] : undefined;
+  if (!ref) return undefined;
+  const start = text.indexOf(`\n${ref} 0 obj\n`);
+  return start < 0 ? undefined : text.slice(start, text.indexOf('endobj', start));
 }
 
 /** The pdfaid part ("1", "2") the PDF declares in its XMP, or undefined for a plain PDF. */
