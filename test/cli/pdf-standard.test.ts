@@ -26,6 +26,9 @@ beforeAll(() => {
     'editions/falsch.yaml': 'title: Falsch\ntexts: [erster]\nformats: [pdf]\npdf: { standard: PDF/A-3u }\n',
     'templates/archiv/template.yaml': 'description: Archivausgabe\nextends: buch\n',
     'templates/archiv/pdf.yaml': 'standard: PDF/A-2b\n',
+    'templates/kaputt/template.yaml': 'description: Kaputt\nextends: buch\n',
+    'templates/kaputt/pdf.yaml': '# PDF/A-3 is not offered\nstandard: PDF/A-3b\n',
+    'editions/kaputt.yaml': 'title: Kaputt\ntexts: [erster]\nformats: [pdf]\ntemplate: kaputt\n',
     'sources/erster.md': source({ id: 'erster', title: 'Erster Teil & Schluss', author: 'L. Tolstoi & A. N. Other', date: '1869', lang: 'de', tags: ['krieg', 'frieden'] },
       '## Anfang\n\nEin Absatz mit einer Anmerkung.[^1]\n\n## Ende\n\nNoch ein Absatz.\n\n[^1]: Die Anmerkung.\n'),
     'sources/bild.png': tinyPngWithAlpha(),
@@ -129,6 +132,13 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/^editions\/falsch\.yaml:4:\d+: error: .*PDF\/A-1b.*PDF\/A-2b/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync(p.path('bad1', 'falsch.pdf'))).toBe(false);
+  });
+
+  it("an unknown standard in a template's pdf.yaml: its file and line", async () => {
+    const r = await runCli(p.dir, ['build', 'editions/kaputt.yaml', '--out', 'bad4'], { env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^templates\/kaputt\/pdf\.yaml:2:\d+: error: invalid pdf\.yaml key standard: .*"PDF\/A-1b"\|"PDF\/A-2b" \[pdf-config\]$/m);
+    expect(fs.existsSync(p.path('bad4'))).toBe(false);
   });
 
   it('an unknown --pdf-standard is a usage error', async () => {
