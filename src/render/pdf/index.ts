@@ -17,6 +17,7 @@ import { paginate } from './paginate.js';
 import { describeProblems, type GlyphProblem } from './runs.js';
 import { resolveStyle } from './style.js';
 import { imageSizer } from './images.js';
+import { StructBuilder } from './structure.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -42,6 +43,10 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     lang: edition.meta.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged PDF/UA-1: a structure tree (structure.ts, tagdraw.ts), MarkInfo, /Tabs /S, pdfuaid in the XMP.
+    tagged: true,
+    // pdfkit supports 'PDF/UA' (lib/mixins/pdfua.js); @types/pdfkit lists only the PDF/A values.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -58,7 +63,8 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
   timer('hyphenate');
   const problems: GlyphProblem[] = [];
-  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc), outlineLevel: 0 };
+  const tags = new StructBuilder();
+  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc), outlineLevel: 0, tags };
   const flow = bookFlow(hyphenated, input.labelsFor, ctx);
   timer('lines');
   if (problems.length > 0) {
@@ -67,7 +73,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const pagination = paginate(flow, style);
   timer('paginate');
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
-  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, onProgress: input.onProgress });
+  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, structure: tags.root, onProgress: input.onProgress });
   timer('draw');
   doc.end();
   const bytes = await done;

@@ -16,6 +16,7 @@
  * the output (a break at one is drawn as "-"), URLs break without a hyphen
  * (urls.ts) and no-break spaces never break.
  */
+import type { StructNode } from './structure.js';
 import { createRequire } from 'node:module';
 import type { Box, Glue, InputItem, Penalty } from 'tex-linebreak';
 import type { Decoration, Link, Run, TextRun } from './runs.js';
@@ -44,6 +45,8 @@ export interface Frag {
   link?: Link;
   anchor?: string;
   decoration?: Decoration;
+  /** A structure element of its own inside the line's (a list or note number: Lbl). */
+  tag?: StructNode;
 }
 
 export interface Line {
