@@ -101,7 +101,8 @@ export class ContentTagger {
     if (!this.enabled) return undefined;
     const parent = owner === 'artifact' ? this.root! : owner;
     const link = this.doc.struct('Link');
-    if (!internal) {
+    // A Reference laid out as such (a contents entry) takes its Links directly.
+    if (!internal || parent.dictionary.data.S === 'Reference') {
       parent.add(link);
       return { element: link, done: () => link.end() };
     }

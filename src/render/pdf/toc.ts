@@ -86,7 +86,8 @@ function tocEntry(e: TocEntry, out: FlowItem[], ctx: LayoutContext): void {
     last.leader = { kind: 'leader', from: last.line.width + gap, right: measure - x, numberWidth, dest: e.dest, face, size: spec.size, dots: t.leader, spacing: t.leaderSpacing };
     if (!e.author) delete last.keepWithNext;
   }
-  out.push(...lines);
+  // The title lines are the entry's Reference (draw.ts adds a Link per line); it precedes the author's P.
+  tagged(ctx.tags, out, 'Reference', () => out.push(...lines));
   if (e.author) tagged(ctx.tags, out, 'P', () => out.push(...setString(e.author!, t.author, ctx, { x, width: measure - x - numberWidth - gap })));
 }
 
