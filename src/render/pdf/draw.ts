@@ -115,10 +115,11 @@ function drawLine(doc: DrawDoc, writer: TextWriter, tagger: ContentTagger, item:
   const leader = item.leader;
   let leaderDrawn = false;
   for (let i = 0; i < frags.length; ) {
-    const { link, tag } = frags[i]!;
+    const { link, tag, lang } = frags[i]!;
     let j = i + 1;
-    while (j < frags.length && sameLink(frags[j]!.link, link) && frags[j]!.tag === tag) j++;
-    const owner = force ?? tagger.target(tag ?? item.tag);
+    while (j < frags.length && sameLink(frags[j]!.link, link) && frags[j]!.tag === tag && frags[j]!.lang === lang) j++;
+    // A `lang` span is a Span with /Lang in its element, so a screen reader switches voices.
+    const owner = tagger.span(force ?? tagger.target(tag ?? item.tag), lang);
     const linkTag = link && owner !== 'artifact' ? tagger.link(owner, link.kind === 'dest') : undefined;
     tagger.enter(linkTag?.element ?? owner);
     for (let k = i; k < j; k++) {

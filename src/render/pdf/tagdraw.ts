@@ -93,6 +93,14 @@ export class ContentTagger {
     this.open = null;
   }
 
+  /** A Span with /Lang in `owner` for a run in another language (`owner` itself without one). */
+  span(owner: Target, lang: string | undefined): Target {
+    if (!this.enabled || !lang || owner === 'artifact') return owner;
+    const span = this.doc.struct('Span', { lang });
+    owner.add(span);
+    return span;
+  }
+
   /**
    * A Link element in `owner` for one annotation: inside a Reference for a
    * link within the book (note references, backlinks, contents entries).

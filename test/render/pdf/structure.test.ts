@@ -72,6 +72,10 @@ describe('tagged PDF structure', () => {
     expect(types(part1!)).toEqual(['H1', 'Sect']);
     const sect = ofType(part1!, 'Sect')[0]!;
     expect(types(sect)).toEqual(['H1', 'P', 'H2', 'P', 'BlockQuote', 'Div', 'L', 'Table', 'H3', 'P', 'Sect']);
+    // A `lang` span is a Span with /Lang inside its paragraph.
+    const mixed = sect.kids.filter(isElement)[9]!;
+    expect(types(mixed)).toEqual(['Span']);
+    expect((mixed.kids.find(isElement) as StructEl).lang).toBe('en');
     // The English text says so on its Sect.
     expect(ofType(part2!, 'Sect')[0]!.lang).toBe('en');
 
