@@ -33,6 +33,8 @@ export interface PdfStructure {
   displayDocTitle: boolean;
   /** Page (1-based) of every annotation object. */
   annotPage: Map<string, number>;
+  /** /Contents (description) of every annotation that has one. */
+  annotContents: Map<string, string>;
   /** /Tabs of every page that has annotations. */
   tabs: (string | undefined)[];
   /** The XMP metadata packet. */
@@ -60,11 +62,16 @@ export function readStructure(pdf: Buffer): PdfStructure {
     const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
 
     const annotPage = new Map<string, number>();
+    const annotContents = new Map<string, string>();
     const tabs: (string | undefined)[] = [];
     json.pages.forEach((p, i) => {
       const annots = deref(get(p.object)['/Annots']) as string[] | undefined;
       if (!annots?.length) return;
-      for (const a of annots) annotPage.set(a, i + 1);
+      for (const a of annots) {
+        annotPage.set(a, i + 1);
+        const c = str(get(a)['/Contents']);
+        if (c) annotContents.set(a, c);
+      }
       tabs.push(get(p.object)['/Tabs'] as string | undefined);
     });
 
@@ -100,6 +107,7 @@ export function readStructure(pdf: Buffer): PdfStructure {
       marked: (deref(catalog['/MarkInfo']) as Obj | undefined)?.['/Marked'] === true,
       displayDocTitle: (deref(catalog['/ViewerPreferences']) as Obj | undefined)?.['/DisplayDocTitle'] === true,
       annotPage,
+      annotContents,
       tabs,
       xmp: meta ? Buffer.from(meta, 'base64').toString('utf8') : '',
     };

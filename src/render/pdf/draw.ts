@@ -136,8 +136,7 @@ function drawLine(doc: DrawDoc, writer: TextWriter, tagger: ContentTagger, item:
     }
     if (link) {
       tagger.close();
-      const text = frags.slice(i, j).map((f) => f.text).join('').replace(/\u00AD/g, '');
-      linkRect(doc, link, lx + frags[i]!.x, x1, top, item.height, known, { structParent: linkTag?.element, Contents: text });
+      linkRect(doc, link, lx + frags[i]!.x, x1, top, item.height, known, { structParent: linkTag?.element, Contents: wordsOf(frags.slice(i, j)) });
       linkTag?.done();
     }
     i = j;
@@ -166,6 +165,17 @@ function drawDecorations(writer: TextWriter, frags: Frag[], lx: number, baseline
     }
     i = j;
   }
+}
+
+/** The words of placed fragments: a space wherever the line has a gap between two (words are placed one by one). */
+function wordsOf(frags: Frag[]): string {
+  let out = '';
+  frags.forEach((f, k) => {
+    const prev = frags[k - 1];
+    if (prev && f.x - (prev.x + prev.width) > f.size * 0.1) out += ' ';
+    out += f.text;
+  });
+  return out.replace(/\u00AD/g, '');
 }
 
 function sameLink(a: Link | undefined, b: Link | undefined): boolean {

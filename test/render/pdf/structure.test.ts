@@ -10,6 +10,10 @@ import type { FlowItem, FlowLine } from '../../../src/render/pdf/flow.js';
 import { edition, heading, hr, lang, list, note, noteRef, para, quote, str, text, verse } from '../../helpers/model-builders.js';
 import { elements, isElement, ofType, pagesOf, readStructure, type StructEl } from '../../helpers/pdf-struct.js';
 import { render } from './helpers.js';
+import { tinyPng } from '../../helpers/png.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const line = (group: number): FlowLine => ({ kind: 'line', height: 10, baseline: 8, x: 0, line: { frags: [], width: 0, hyphenated: false }, group: { id: group, index: 0, count: 1 } });
 const long = (n: number, word: string): string => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
@@ -113,5 +117,21 @@ describe('tagged PDF structure', () => {
     expect(pagesOf(first!).length).toBeGreaterThanOrEqual(2);
     // Reading order: the long paragraph comes before the short one, and only once.
     expect(ps.filter((p) => pagesOf(p).length > 1)).toHaveLength(1);
+  }, 30_000);
+
+  it('gives a figure its alternative text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'figure-'));
+    try {
+      const src = path.join(dir, 'karte.png');
+      writeFileSync(src, tinyPng());
+      const e = edition({ texts: [text({ blocks: [para(str('Vorher.')), { type: 'figure', src, mediaType: 'image/png', alt: 'Karte der Front 1919' }] })] });
+      const s = readStructure((await render(e)).bytes);
+      const figures = ofType(s.root, 'Figure');
+      expect(figures).toHaveLength(1);
+      expect(figures[0]!.alt).toBe('Karte der Front 1919');
+      expect(pagesOf(figures[0]!)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });

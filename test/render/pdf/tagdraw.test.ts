@@ -88,6 +88,9 @@ describe('tagged drawing', () => {
     expect(objrs).toHaveLength(links.length);
     expect(objrs).toHaveLength(s.annotPage.size);
     for (const o of objrs) expect(o.page, o.annot).toBe(s.annotPage.get(o.annot));
+    // Each annotation is described (PDF/UA): by the words it covers.
+    expect(s.annotContents.size).toBe(s.annotPage.size);
+    expect([...s.annotContents.values()]).toContain('Kapitel A');
     // Within the book, a Link sits in a Reference.
     expect(ofType(s.root, 'Reference').every((r) => r.kids.filter(isElement).every((k) => k.type === 'Link'))).toBe(true);
     expect(ofType(s.root, 'Note')[0]!.kids.filter(isElement).map((k) => k.type)).toEqual(['Lbl', 'P']);
