@@ -134,4 +134,16 @@ describe('tagged PDF structure', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('reads a table header once although pagination repeats it on every page (the repeats are artifacts)', async () => {
+    const rows = Array.from({ length: 90 }, (_, i) => [{ children: [str(`Zeile ${i}`)] }, { children: [str(String(i))] }]);
+    const long: Table = { type: 'table', align: [null, 'right'], head: [{ children: [str('Jahr')] }, { children: [str('Zahl')] }], rows };
+    const s = readStructure((await render(edition({ texts: [text({ blocks: [long] })] }))).bytes);
+    const t = ofType(s.root, 'Table')[0]!;
+    const pages = new Set(ofType(t, 'TD').flatMap(pagesOf));
+    expect(pages.size).toBeGreaterThan(1); // the table does continue on further pages
+    expect(ofType(t, 'TH')).toHaveLength(2);
+    expect(ofType(t, 'TH').flatMap(pagesOf)).toHaveLength(2); // one piece of content each, on the first page only
+    expect(ofType(t, 'TR')).toHaveLength(91);
+  }, 30_000);
 });
