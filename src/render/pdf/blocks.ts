@@ -13,6 +13,7 @@ import { mm, type HeadingSpec, type Style, type TypeSpec } from './style.js';
 import { textDest } from './names.js';
 import { fail } from '../../model/messages.js';
 import { layoutTable } from './table.js';
+import { ARTIFACT, tagged, type StructBuilder } from './structure.js';
 
 export interface LayoutContext {
   style: Style;
@@ -22,6 +23,8 @@ export interface LayoutContext {
   imageSize(src: string, at: { file: string; line?: number; column?: number }): { width: number; height: number };
   /** Outline level of the current text (headings sit below it). */
   outlineLevel: number;
+  /** Collects the PDF's structure tree while laying out (absent: an untagged layout, as in unit tests). */
+  tags?: StructBuilder;
 }
 
 /** Where and how blocks are set. */
@@ -63,12 +66,13 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
       case 'paragraph': {
         // After a table, as after a quotation, the text goes on without an indent.
         const indent = prev === 'paragraph' || prev === 'list' || prev === 'figure' || prev === 'verse' ? env.indent : 0;
-        paragraph(block.children, { ...env }, indent, rctx, ctx, out);
+        tagged(ctx.tags, out, 'P', () => paragraph(block.children, { ...env }, indent, rctx, ctx, out));
         prev = 'paragraph';
         break;
       }
       case 'heading':
-        heading(block, env, ctx, out, prev === 'start');
+        // The text's title is H1 (opening.ts), so its headings start at H2.
+        tagged(ctx.tags, out, `H${Math.min(6, block.depth + 1)}`, () => heading(block, env, ctx, out, prev === 'start'));
         prev = 'heading';
         break;
       case 'blockquote': {
@@ -80,20 +84,20 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
           spec: quote,
           indent: body.indent * quote.size,
         };
-        layoutBlocks(block.children, q, ctx, out);
+        tagged(ctx.tags, out, 'BlockQuote', () => layoutBlocks(block.children, q, ctx, out));
         out.push({ kind: 'space', height: blockSpace });
         prev = 'quote';
         break;
       }
       case 'verse':
         spaceIf(blockSpace);
-        verse(block.lines, { ...env, x: env.x + mm(quote.indentLeft), width: env.width - mm(quote.indentLeft) }, rctx, ctx, out);
+        tagged(ctx.tags, out, 'Div', () => verse(block.lines, { ...env, x: env.x + mm(quote.indentLeft), width: env.width - mm(quote.indentLeft) }, rctx, ctx, out));
         out.push({ kind: 'space', height: blockSpace });
         prev = 'verse';
         break;
       case 'list':
         spaceIf(blockSpace / 2);
-        list(block.ordered, block.start, block.items, env, ctx, out);
+        tagged(ctx.tags, out, 'L', () => list(block.ordered, block.start, block.items, env, ctx, out));
         out.push({ kind: 'space', height: blockSpace / 2 });
         prev = 'list';
         break;
@@ -104,13 +108,13 @@ export function layoutBlocks(blocks: Block[], env: Env, ctx: LayoutContext, out:
       case 'table': {
         const tableSpace = ctx.style.config.table.space * body.leading;
         spaceIf(tableSpace);
-        layoutTable(block, env, ctx, out);
+        tagged(ctx.tags, out, 'Table', () => layoutTable(block, env, ctx, out));
         out.push({ kind: 'space', height: tableSpace });
         prev = 'table';
         break;
       }
       case 'figure':
-        figure(block.src, block.position ?? { file: env.text?.file ?? '(edition)' }, env, ctx, out);
+        tagged(ctx.tags, out, 'Figure', () => figure(block.src, block.position ?? { file: env.text?.file ?? '(edition)' }, env, ctx, out), { alt: block.alt });
         prev = 'figure';
         break;
     }
@@ -151,9 +155,18 @@ function heading(h: Heading, env: Env, ctx: LayoutContext, out: FlowItem[], atSt
 
 function verse(lines: Inline[][], env: Env, rctx: RunContext, ctx: LayoutContext, out: FlowItem[]): void {
   const hanging = ctx.style.config.verse.hangingIndent * env.spec.size;
-  const all = lines.flatMap((inl) => breakRuns(toRuns(inl, env.spec, rctx), { width: env.width, align: 'left', hanging, lb: ctx.style.config.linebreak }));
+  const broken = lines.map((inl) => breakRuns(toRuns(inl, env.spec, rctx), { width: env.width, align: 'left', hanging, lb: ctx.style.config.linebreak }));
   // A stanza is one group: its first or last line never stands alone on a page.
-  out.push(...flowLines(all, { x: env.x, leading: env.spec.leading, size: env.spec.size }));
+  const fl = flowLines(broken.flat(), { x: env.x, leading: env.spec.leading, size: env.spec.size });
+  // Each verse line (however many lines it is set in) is a P of the stanza's Div, so it is read as a line.
+  if (ctx.tags) {
+    let i = 0;
+    for (const b of broken) {
+      const p = ctx.tags.node('P');
+      for (let k = 0; k < b.length; k++) fl[i++]!.tag = p;
+    }
+  }
+  out.push(...fl);
 }
 
 function list(ordered: boolean, start: number, items: Block[][], env: Env, ctx: LayoutContext, out: FlowItem[]): void {
@@ -163,12 +176,18 @@ function list(ordered: boolean, start: number, items: Block[][], env: Env, ctx: 
   items.forEach((blocks, i) => {
     const marker = ordered ? `${start + i}.` : cfg.bullet;
     const inner: FlowItem[] = [];
-    layoutBlocks(blocks, { ...env, x: env.x + indent, width: env.width - indent }, ctx, inner);
+    // LI › Lbl (the marker) + LBody (the item's blocks).
+    const lbl = tagged(ctx.tags, inner, 'LI', () => {
+      const lbl = ctx.tags?.node('Lbl');
+      tagged(ctx.tags, inner, 'LBody', () => layoutBlocks(blocks, { ...env, x: env.x + indent, width: env.width - indent }, ctx, inner));
+      return lbl;
+    });
     const first = inner.find((it): it is FlowLine => it.kind === 'line');
     if (first) {
       for (const ch of marker) if (!face.has(ch.codePointAt(0)!)) ctx.problems.push({ cp: ch.codePointAt(0)!, face: face.key, snippet: marker, text: env.text });
       const w = face.width(marker) * env.spec.size;
       const frag: Frag = { text: marker, face, size: env.spec.size, rise: 0, x: -indent + Math.max(0, indent - w - env.spec.size * 0.4) * (ordered ? 1 : 0), width: w, scale: 1 };
+      if (lbl) frag.tag = lbl;
       first.line.frags.unshift(frag);
     }
     out.push(...inner);
@@ -186,7 +205,8 @@ function thematicBreak(env: Env, rctx: RunContext, ctx: LayoutContext, out: Flow
   const lines = breakRuns(plainRuns(tb.mark, env.spec, rctx), { width: env.width, align: 'center', lb: ctx.style.config.linebreak });
   const line = lines[0];
   if (!line) return;
-  out.push({ kind: 'line', height, baseline: height / 2 + env.spec.size * 0.3, x: env.x, line, group: { id: nextGroup(), index: 0, count: 1 } });
+  // An ornament, not text: a screen reader skips it.
+  out.push({ kind: 'line', height, baseline: height / 2 + env.spec.size * 0.3, x: env.x, line, group: { id: nextGroup(), index: 0, count: 1 }, tag: ARTIFACT });
 }
 
 function figure(src: string, at: { file: string; line?: number; column?: number }, env: Env, ctx: LayoutContext, out: FlowItem[]): void {

@@ -6,6 +6,7 @@
  */
 import type { Line } from './linebreak.js';
 import type { Face } from './fonts.js';
+import type { StructNode } from './structure.js';
 
 /** Things that happen where a line lands: destinations, bookmarks. */
 export type Mark =
@@ -45,6 +46,8 @@ export interface FlowLine {
   keepWithNext?: boolean;
   marks?: Mark[];
   leader?: Leader;
+  /** The structure element the line's text belongs to (tagged PDF). */
+  tag?: StructNode;
 }
 
 /** Vertical space; dropped at the top of a page unless `keep`. `fill` takes all space left on its page. */
@@ -64,6 +67,7 @@ export interface FlowFigure {
   src: string;
   marks?: Mark[];
   keepWithNext?: boolean;
+  tag?: StructNode;
 }
 
 /**
@@ -84,6 +88,8 @@ export interface FlowRow {
   ruleBelow?: number;
   keepWithNext?: boolean;
   marks?: Mark[];
+  /** The row's TR (its lines carry their cell's TH or TD). */
+  tag?: StructNode;
 }
 
 /** What all rows of one table share. */

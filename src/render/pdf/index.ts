@@ -19,6 +19,7 @@ import { resolveStyle } from './style.js';
 import { imageSizer } from './images.js';
 import { escapeXmpInfo, imageProblem, standardOptions, type OpenedImage, type PdfStandard, type XmpDoc } from './pdfa.js';
 import { setOutlineCounts, type OutlineNode } from './outline.js';
+import { StructBuilder } from './structure.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -47,6 +48,11 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     lang: edition.meta.lang,
     displayTitle: true,
     ...standardOptions(standard),
+    // Tagged PDF/UA-1: a structure tree (structure.ts, tagdraw.ts), MarkInfo, /Tabs /S, pdfuaid in the XMP.
+    // A PDF/A file is tagged too, but pdfkit's `subset` takes one value, so only a plain PDF declares PDF/UA.
+    tagged: true,
+    // pdfkit supports 'PDF/UA' (lib/mixins/pdfua.js); @types/pdfkit lists only the PDF/A values.
+    ...(standard === 'none' ? { subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets } : {}),
   });
   escapeXmpInfo(doc as unknown as XmpDoc);
   const chunks: Buffer[] = [];
@@ -64,7 +70,8 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
   timer('hyphenate');
   const problems: GlyphProblem[] = [];
-  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc, (img) => imageProblem(img as OpenedImage, standard)), outlineLevel: 0 };
+  const tags = new StructBuilder();
+  const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc, (img) => imageProblem(img as OpenedImage, standard)), outlineLevel: 0, tags };
   const flow = bookFlow(hyphenated, input.labelsFor, ctx);
   timer('lines');
   if (problems.length > 0) {
@@ -73,7 +80,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const pagination = paginate(flow, style);
   timer('paginate');
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
-  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, onProgress: input.onProgress });
+  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, structure: tags.root, onProgress: input.onProgress });
   timer('draw');
   setOutlineCounts((doc as unknown as { outline: OutlineNode }).outline);
   doc.end();

@@ -16,6 +16,7 @@
  * the output (a break at one is drawn as "-"), URLs break without a hyphen
  * (urls.ts) and no-break spaces never break.
  */
+import type { StructNode } from './structure.js';
 import { createRequire } from 'node:module';
 import type { Box, Glue, InputItem, Penalty } from 'tex-linebreak';
 import type { Decoration, Link, Run, TextRun } from './runs.js';
@@ -44,6 +45,10 @@ export interface Frag {
   link?: Link;
   anchor?: string;
   decoration?: Decoration;
+  /** A structure element of its own inside the line's (a list or note number: Lbl). */
+  tag?: StructNode;
+  /** Language of a `lang` span. */
+  lang?: string;
 }
 
 export interface Line {
@@ -432,6 +437,7 @@ function frag(it: PBox, x: number, width: number, scale: number): Frag {
   const f: Frag = { text: it.text, face: it.run.face, size: it.run.size, rise: it.run.rise, x, width, scale };
   if (it.run.link) f.link = it.run.link;
   if (it.run.decoration) f.decoration = it.run.decoration;
+  if (it.run.lang) f.lang = it.run.lang;
   if (it.anchor) f.anchor = it.anchor;
   return f;
 }

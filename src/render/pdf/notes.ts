@@ -12,6 +12,7 @@ import type { Frag } from './linebreak.js';
 import { noteDest, notesDest, refDest } from './names.js';
 import { setString } from './setlines.js';
 import { mm } from './style.js';
+import { leaves, tagged } from './structure.js';
 
 /** The notes section of one text (placement 'text'); starts on a new page. */
 export function textNotes(text: Text, labels: Labels, outlineLevel: number, ctx: LayoutContext): FlowItem[] {
@@ -19,9 +20,12 @@ export function textNotes(text: Text, labels: Labels, outlineLevel: number, ctx:
   const n = ctx.style.config.notes;
   const out: FlowItem[] = [{ kind: 'break', odd: false, first: 'body', rest: 'body', head: text.meta.title }];
   const marks: Mark[] = [{ kind: 'dest', name: notesDest(text.meta.id) }, { kind: 'outline', title: labels.notes, level: outlineLevel }];
-  out.push(...setString(labels.notes, n.heading, ctx, { keepWithNext: true, marks, text }));
-  out.push({ kind: 'space', height: n.heading.leading * 0.5 });
-  for (const note of text.notes) out.push(...noteItems(note, text, ctx));
+  // A section of the text's Sect: its heading sits below the text's title (H1).
+  tagged(ctx.tags, out, 'Sect', () => {
+    leaves(ctx.tags, out, () => 'H2', () => out.push(...setString(labels.notes, n.heading, ctx, { keepWithNext: true, marks, text })));
+    out.push({ kind: 'space', height: n.heading.leading * 0.5 });
+    for (const note of text.notes) tagged(ctx.tags, out, 'Note', () => out.push(...noteItems(note, text, ctx)));
+  });
   return out;
 }
 
@@ -32,14 +36,19 @@ export function bookNotes(edition: Edition, labels: Labels, ctx: LayoutContext):
   const n = ctx.style.config.notes;
   const out: FlowItem[] = [{ kind: 'break', odd: true, first: 'plain', rest: 'body', head: labels.notes }];
   out.push({ kind: 'space', height: mm(ctx.style.config.opening.sink), keep: true });
-  out.push(...setString(labels.notes, n.heading, ctx, { keepWithNext: true, marks: [{ kind: 'dest', name: notesDest() }, { kind: 'outline', title: labels.notes, level: 0 }] }));
-  for (const text of texts) {
-    out.push({ kind: 'space', height: n.textHeading.leading });
-    const marks: Mark[] = [{ kind: 'dest', name: notesDest(text.meta.id) }, { kind: 'outline', title: text.meta.title, level: 1 }];
-    out.push(...setString(text.meta.title, n.textHeading, ctx, { keepWithNext: true, marks, text }));
-    out.push({ kind: 'space', height: n.textHeading.leading * 0.25 });
-    for (const note of text.notes) out.push(...noteItems(note, text, ctx));
-  }
+  // Sect (H1 "Notes") › Sect per text (H2 its title) › Note …
+  tagged(ctx.tags, out, 'Sect', () => {
+    leaves(ctx.tags, out, () => 'H1', () => out.push(...setString(labels.notes, n.heading, ctx, { keepWithNext: true, marks: [{ kind: 'dest', name: notesDest() }, { kind: 'outline', title: labels.notes, level: 0 }] })));
+    for (const text of texts) {
+      out.push({ kind: 'space', height: n.textHeading.leading });
+      const marks: Mark[] = [{ kind: 'dest', name: notesDest(text.meta.id) }, { kind: 'outline', title: text.meta.title, level: 1 }];
+      tagged(ctx.tags, out, 'Sect', () => {
+        leaves(ctx.tags, out, () => 'H2', () => out.push(...setString(text.meta.title, n.textHeading, ctx, { keepWithNext: true, marks, text })));
+        out.push({ kind: 'space', height: n.textHeading.leading * 0.25 });
+        for (const note of text.notes) tagged(ctx.tags, out, 'Note', () => out.push(...noteItems(note, text, ctx)));
+      }, text.meta.lang !== edition.meta.lang ? { lang: text.meta.lang } : {});
+    }
+  });
   return out;
 }
 
@@ -56,6 +65,8 @@ function noteItems(note: Note, text: Text, ctx: LayoutContext): FlowItem[] {
     text,
   };
   const items: FlowItem[] = [];
+  // Inside its Note element: the number is its Lbl, the blocks follow (P …).
+  const lbl = ctx.tags?.node('Lbl');
   layoutBlocks(note.blocks, env, ctx, items);
   let first = items.find((i): i is FlowLine => i.kind === 'line');
   if (!first) {
@@ -67,6 +78,7 @@ function noteItems(note: Note, text: Text, ctx: LayoutContext): FlowItem[] {
   const number: Frag = { text: label, face, size: n.size, rise: 0, x: -numberWidth, width: face.width(label) * n.size, scale: 1, anchor: noteDest(text.meta.id, note.number) };
   // An editorial note without a reference has nowhere to link back to.
   if (note.references > 0) number.link = { kind: 'dest', name: refDest(text.meta.id, note.number, 1) };
+  if (lbl) number.tag = lbl;
   first.line.frags.unshift(number);
   if (note.references > 1) appendBacklinks(items, note, text, env, ctx);
   items.push({ kind: 'space', height: n.space * n.leading });

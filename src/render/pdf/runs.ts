@@ -28,6 +28,8 @@ export interface TextRun {
   /** Named destination placed where the run starts (note references). */
   anchor?: string;
   decoration?: Decoration;
+  /** Language of a `lang` span (tagged PDF: a Span with /Lang). */
+  lang?: string;
 }
 
 export interface BreakRun {
@@ -64,6 +66,7 @@ interface Current {
   rise: number;
   link?: Link;
   decoration?: Decoration;
+  lang?: string;
 }
 
 /** Zero-width characters carry no ink; pdfkit would draw them as boxes. */
@@ -104,6 +107,7 @@ function push(out: Run[], c: Current, ctx: RunContext, raw: string, anchor?: str
   check(text, face, ctx);
   const run: TextRun = { kind: 'text', text, face, size: c.size, rise: c.rise };
   if (c.link) run.link = c.link;
+  if (c.lang) run.lang = c.lang;
   if (c.decoration) run.decoration = c.decoration;
   if (anchor) run.anchor = anchor;
   out.push(run);
@@ -166,8 +170,8 @@ function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void 
         walk(node.children, { ...c, size: c.size * ctx.config.superscript.scale, rise: c.rise - c.size * 0.12 }, ctx, out);
         break;
       case 'lang':
-        // Hyphenation by language already happened (transforms/hyphenate.ts).
-        walk(node.children, c, ctx, out);
+        // Hyphenation by language already happened (transforms/hyphenate.ts); the tags say it.
+        walk(node.children, { ...c, lang: node.lang }, ctx, out);
         break;
       case 'link':
         walk(node.children, { ...c, link: { kind: 'uri', uri: node.href } }, ctx, out);

@@ -7,6 +7,7 @@
  * splits it; a row taller than a page is cut into pieces here first.
  * Pagination repeats the header row on every page the table continues on.
  */
+import { tagRows } from './structure.js';
 import type { ColumnAlign, Table, TableCell } from '../../model/types.js';
 import { runContext, type Env, type LayoutContext } from './blocks.js';
 import { baselineOf, type FlowItem, type FlowLine, type FlowRow, type FlowTable } from './flow.js';
@@ -70,6 +71,7 @@ export function layoutTable(table: Table, env: Env, ctx: LayoutContext, out: Flo
   // The last row never stands alone under a repeated header (a "widow" row).
   if (rows.length >= 2) rows[rows.length - 2]!.keepWithNext = true;
 
+  if (ctx.tags) tagRows(ctx.tags, [headRow, ...rows], xs);
   out.push(headRow, ...rows);
 }
 

@@ -14,6 +14,7 @@ import { notesDest, textDest } from './names.js';
 import { partDest } from './opening.js';
 import { setString } from './setlines.js';
 import { mm } from './style.js';
+import { leaves, tagged } from './structure.js';
 
 export interface TocEntry {
   kind: 'part' | 'text' | 'section' | 'notes';
@@ -50,34 +51,44 @@ export function tocEntries(edition: Edition, labelsFor: (lang: string) => Labels
 /** The contents pages, starting on a right-hand page. */
 export function layoutToc(entries: TocEntry[], labels: Labels, ctx: LayoutContext): FlowItem[] {
   const t = ctx.style.config.toc;
-  const measure = ctx.style.geometry.measure;
-  const numberWidth = mm(t.numberWidth);
   const out: FlowItem[] = [
     { kind: 'break', odd: true, first: 'plain', rest: 'body', head: labels.contents },
     { kind: 'space', height: mm(ctx.style.config.opening.sink), keep: true },
-    ...setString(labels.contents, t.heading, ctx, { keepWithNext: true, marks: [{ kind: 'dest', name: 'contents' }, { kind: 'outline', title: labels.contents, level: 0 }] }),
-    { kind: 'space', height: t.heading.leading },
   ];
-  for (const e of entries) {
-    const spec = e.kind === 'part' ? t.part : e.kind === 'text' ? t.text : t.section;
-    if (e.kind === 'part') out.push({ kind: 'space', height: spec.leading });
-    else if (e.kind === 'text') out.push({ kind: 'space', height: spec.leading * 0.4 });
-    const x = e.level * mm(t.indent);
-    const gap = spec.size * 0.5;
-    const lines = setString(e.title, spec, ctx, { x, width: measure - x - numberWidth - gap, keepWithNext: true });
-    // The entry is a link to its page: its title here, its dots and number in draw.ts.
-    const link = { kind: 'dest', name: e.dest } as const;
-    for (const l of lines) for (const f of l.line.frags) f.link = link;
-    const last = lines[lines.length - 1];
-    if (last) {
-      const face = ctx.fonts.face(spec.family, spec.style);
-      last.leader = { kind: 'leader', from: last.line.width + gap, right: measure - x, numberWidth, dest: e.dest, face, size: spec.size, dots: t.leader, spacing: t.leaderSpacing };
-      if (!e.author) delete last.keepWithNext;
-    }
-    out.push(...lines);
-    if (e.author) out.push(...setString(e.author, t.author, ctx, { x, width: measure - x - numberWidth - gap }));
-  }
+  // Sect (H1 "Contents") › TOC › TOCI per entry: Reference › Link (title, number; draw.ts) and P (author).
+  tagged(ctx.tags, out, 'Sect', () => {
+    leaves(ctx.tags, out, () => 'H1', () => out.push(...setString(labels.contents, t.heading, ctx, { keepWithNext: true, marks: [{ kind: 'dest', name: 'contents' }, { kind: 'outline', title: labels.contents, level: 0 }] })));
+    out.push({ kind: 'space', height: t.heading.leading });
+    tagged(ctx.tags, out, 'TOC', () => {
+      for (const e of entries) tagged(ctx.tags, out, 'TOCI', () => tocEntry(e, out, ctx));
+    });
+  });
   return out;
+}
+
+/** One contents entry: title lines with a leader, then the author. */
+function tocEntry(e: TocEntry, out: FlowItem[], ctx: LayoutContext): void {
+  const t = ctx.style.config.toc;
+  const measure = ctx.style.geometry.measure;
+  const numberWidth = mm(t.numberWidth);
+  const spec = e.kind === 'part' ? t.part : e.kind === 'text' ? t.text : t.section;
+  if (e.kind === 'part') out.push({ kind: 'space', height: spec.leading });
+  else if (e.kind === 'text') out.push({ kind: 'space', height: spec.leading * 0.4 });
+  const x = e.level * mm(t.indent);
+  const gap = spec.size * 0.5;
+  const lines = setString(e.title, spec, ctx, { x, width: measure - x - numberWidth - gap, keepWithNext: true });
+  // The entry is a link to its page: its title here, its dots and number in draw.ts.
+  const link = { kind: 'dest', name: e.dest } as const;
+  for (const l of lines) for (const f of l.line.frags) f.link = link;
+  const last = lines[lines.length - 1];
+  if (last) {
+    const face = ctx.fonts.face(spec.family, spec.style);
+    last.leader = { kind: 'leader', from: last.line.width + gap, right: measure - x, numberWidth, dest: e.dest, face, size: spec.size, dots: t.leader, spacing: t.leaderSpacing };
+    if (!e.author) delete last.keepWithNext;
+  }
+  // The title lines are the entry's Reference (draw.ts adds a Link per line); it precedes the author's P.
+  tagged(ctx.tags, out, 'Reference', () => out.push(...lines));
+  if (e.author) tagged(ctx.tags, out, 'P', () => out.push(...setString(e.author!, t.author, ctx, { x, width: measure - x - numberWidth - gap })));
 }
 
 /** The line of a leader's page number, for tests. */
