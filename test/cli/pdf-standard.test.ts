@@ -82,6 +82,13 @@ describe('--pdf-standard PDF/A-1b on the sample edition', () => {
     expect(qpdfCheck(p.path('out/russische-revolution.pdf'))).toEqual([]);
   });
 
+  it('stays tagged (a structure tree, /MarkInfo) but does not declare PDF/UA', () => {
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(pdfXmp(pdf)).not.toContain('pdfuaid');
+  });
+
   it('is byte-identical when built again (XMP dates and file ID come from SOURCE_DATE_EPOCH)', async () => {
     const again = await build(['editions/russische-revolution.yaml', '--format', 'pdf', '--pdf-standard', 'PDF/A-1b']);
     expect(again.equals(pdf)).toBe(true);
