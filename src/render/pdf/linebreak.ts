@@ -242,7 +242,9 @@ function pushWord(items: Item[], text: string, run: TextRun, narrowest: number, 
   const pieces = text.split(CJK_BREAK);
   pieces.forEach((piece, i) => {
     if (i > 0) {
-      const stretch = run.size * 0.1;
+      // Far less than a word space stretches (about 0.1 em): in a mixed line the spaces take the slack,
+      // in a line of CJK alone the characters spread evenly.
+      const stretch = run.size * 0.05;
       items.push({ type: 'glue', width: 0, stretch, shrink: 0, spaceStretch: stretch, spaceShrink: 0, run });
     }
     pushBox(items, piece, run, narrowest, first && i === 0);
