@@ -23,6 +23,13 @@ const bidi = bidiFactory();
 /** Scripts written right to left; a line without any of them is left alone (the common case, and fast). */
 const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 
+/**
+ * Arabic-Indic digits run left to right (UAX #9 gives them an even level), but
+ * fontkit takes their script for Arabic and lays them out right to left: they
+ * are handed to it reversed, so that its reversal draws "١٩١٧" as written.
+ */
+const ARABIC_DIGITS = /^[\u0660-\u066C\u06F0-\u06F9]+$/;
+
 /** A space between two fragments is glue: wider than this, it is a word space. */
 const GAP = 0.01;
 
@@ -53,6 +60,7 @@ export function reorderLine(frags: Frag[]): void {
     if (i > 0) elements.push({ width: gapBefore(frags, i), level: Math.min(fragLevel[i - 1]!, fragLevel[i]!) });
     elements.push({ frag: f, width: f.width, level: fragLevel[i]! });
     if (fragLevel[i]! % 2 === 1) mirror(f, text, levels, starts[i]!);
+    else if (ARABIC_DIGITS.test(f.text)) f.text = Array.from(f.text).reverse().join('');
   });
   // UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher.
   const max = Math.max(...elements.map((e) => e.level));

@@ -53,3 +53,11 @@ describe('bidi', () => {
     expect(visual(frags)).toEqual(['a', 'סוף', '(', 'עולם', ')', 'שלום', 'b']);
   });
 });
+
+describe('bidi: Arabic-Indic digits', () => {
+  it('hands digits to fontkit reversed (it lays out Arabic script right to left), words around them in visual order', () => {
+    const frags = line(['Jahr', 'في', '١٩١٧', 'Ende']);
+    reorderLine(frags);
+    expect(visual(frags)).toEqual(['Jahr', '٧١٩١', 'في', 'Ende']);
+  });
+});
