@@ -133,7 +133,10 @@ function splitByFace(text: string, face: Face, c: Current, ctx: RunContext): { t
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     let f: Face | undefined;
-    if (noGlyph(cp)) f = cur ?? face;
+    // Word spaces take their width from the text face (a fallback font's space can be 1.3 em wide,
+    // Noto Emoji's); a soft hyphen stays in the word it breaks.
+    if (cp === 0xad) f = cur ?? face;
+    else if (noGlyph(cp)) f = face;
     // A combining mark stays with the letter it sits on (a Hebrew point in the Hebrew face).
     else if (cur && cur !== face && MARK.test(String.fromCodePoint(cp)) && cur.has(cp)) f = cur;
     else if (face.has(cp)) f = face;

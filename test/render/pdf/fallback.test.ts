@@ -83,3 +83,21 @@ describe('runs with fallback fonts', () => {
     expect(runs).toHaveLength(1);
   });
 });
+
+describe('word spaces next to fallback text', () => {
+  const style = resolveStyle(pdfConfig(), templateDir);
+  const fonts = loadFonts(new PDFDocument({ autoFirstPage: false }) as never, style, templateDir);
+  const spec = { family: 'serif', style: 'regular' as const, size: 10, leading: 13 };
+
+  it('take the width of the text face, not of the fallback font (Noto Emoji has a 1.3 em space)', () => {
+    const runs = toRuns([{ type: 'text', value: 'Drei ✊ vier שלום עולם fünf' }], spec, { config: style.config, fonts, problems: [] }) as TextRun[];
+    for (const r of runs) if (r.text.trim() === '') expect(r.face.key).toBe('serif/regular');
+    const [line] = breakRuns(runs, { width: 1000, align: 'left', lb: style.config.linebreak });
+    const frags = [...line!.frags].sort((a, b) => a.x - b.x);
+    const space = fonts.face('serif', 'regular').space * 10;
+    for (let i = 1; i < frags.length; i++) {
+      const gap = frags[i]!.x - (frags[i - 1]!.x + frags[i - 1]!.width);
+      expect(gap).toBeLessThan(space * 1.5);
+    }
+  });
+});
