@@ -26,13 +26,19 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 export function absoluteFontPaths(config: unknown, dir: string): unknown {
   if (!isMapping(config) || !isMapping(config.fonts)) return config;
   const fonts: Data = {};
+  const absolute = (spec: unknown): unknown => (typeof spec === 'string' && !spec.startsWith('npm:') && !path.isAbsolute(spec) ? path.join(dir, spec) : spec);
   for (const [family, styles] of Object.entries(config.fonts)) {
+    if (family === 'fallback' && Array.isArray(styles)) {
+      // The fallback chain: a list of paths, or of {regular, bold, lang} (lang is not a path).
+      fonts[family] = styles.map((f: unknown) => (isMapping(f) ? { ...f, ...('regular' in f ? { regular: absolute(f.regular) } : {}), ...('bold' in f ? { bold: absolute(f.bold) } : {}) } : absolute(f)));
+      continue;
+    }
     if (!isMapping(styles)) {
       fonts[family] = styles;
       continue;
     }
     fonts[family] = Object.fromEntries(
-      Object.entries(styles).map(([style, spec]) => [style, typeof spec === 'string' && !spec.startsWith('npm:') && !path.isAbsolute(spec) ? path.join(dir, spec) : spec]),
+      Object.entries(styles).map(([style, spec]) => [style, absolute(spec)]),
     );
   }
   return { ...config, fonts };

@@ -197,6 +197,11 @@ describe('fuzz: random Markdown through the whole pipeline', () => {
           if (!built) return;
           const text = pdfText(path.join(project.path('out'), 'fuzz.pdf'));
           const missing = missingWords([built.md], text);
+          // Words of digits alone ("298", "½") cannot be told from what the PDF adds around them:
+          // pdfText drops a line of digits at a page's top or foot as a folio, and pdftotext glues
+          // a superscript note number to the numeral before it ("½1"). Both were so before the
+          // fallback fonts; they show now that most PDF cases build (issue 11).
+          for (const w of [...missing.keys()]) if (/^\p{N}+$/u.test(w)) missing.delete(w);
           expect(describeMissing(missing), `words of the source missing from the PDF\n${built.md}`).toBe('');
         }),
         { numRuns: PDF_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
@@ -204,6 +209,11 @@ describe('fuzz: random Markdown through the whole pipeline', () => {
       console.log(`[fuzz] PDF: ${PDF_RUNS} runs, ${stats.ok - before.ok} built, ${(stats.rules.get('pdf-glyph') ?? 0) - before.glyph} glyph errors; ignorable characters reported: ${[...stats.ignorable].join(' ') || 'none'}`);
       // Invisible format characters (RLM, ZWJ, soft hyphen) need no glyph: a font never has one to draw.
       expect([...stats.ignorable], 'pdf-glyph errors for default-ignorable code points').toEqual([]);
+      // Every character the generator uses (Hebrew, Arabic, Cyrillic, emoji, Fraktur letters) is in
+      // the default fallback chain (issue 11): no glyph errors, and most texts build; the rest end in
+      // the InputErrors the generator provokes on purpose (undefined notes, forbidden HTML).
+      expect((stats.rules.get('pdf-glyph') ?? 0) - before.glyph, 'pdf-glyph errors').toBe(0);
+      expect(stats.ok - before.ok).toBeGreaterThan(PDF_RUNS * 0.6);
     },
     600_000,
   );

@@ -13,6 +13,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../../model/messages.js';
 import type { FontStyle, Style } from './style.js';
+import { FallbackChain, fallbackEntry } from './fallback.js';
 
 const require = createRequire(import.meta.url);
 /** The folder of this package's package.json (its node_modules hold the default fonts). */
@@ -86,7 +87,13 @@ export class Face {
 
 /** All faces of the template, by `${family}/${style}`. */
 export class FontSet {
-  constructor(private readonly faces: Map<string, Face>) {}
+  constructor(
+    private readonly faces: Map<string, Face>,
+    /** Fonts for characters a face lacks (`fonts.fallback`); empty when the template names none. */
+    readonly fallback: FallbackChain = new FallbackChain([], () => {
+      throw new Error('empty fallback chain');
+    }),
+  ) {}
 
   face(family: string, style: FontStyle): Face {
     const f = this.faces.get(`${family}/${style}`);
@@ -105,18 +112,37 @@ interface FontHost {
 export function resolveFontPath(spec: string, templateDir: string, at: { file: string; line?: number; column?: number }, key: string): string {
   let path: string;
   if (spec.startsWith('npm:')) {
-    try {
-      // The template's project first, then this package's own dependencies:
-      // a user's template names fonts the way the built-in ones do.
-      path = require.resolve(spec.slice(4), { paths: [templateDir, process.cwd(), PACKAGE_ROOT] });
-    } catch {
-      fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, at);
-    }
+    // The template's project first, then this package's own dependencies:
+    // a user's template names fonts the way the built-in ones do.
+    const found = resolveNpmFile(spec.slice(4), [templateDir, process.cwd(), PACKAGE_ROOT]);
+    if (!found) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, at);
+    path = found;
   } else {
     path = isAbsolute(spec) ? spec : join(templateDir, spec);
   }
   if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, at);
   return path;
+}
+
+/**
+ * A file inside an installed package. Font packages often declare `exports`
+ * for their JavaScript only, which makes Node refuse `pkg/fonts/x.ttf`; so when
+ * Node's resolution fails, node_modules folders are searched the way Node would.
+ */
+function resolveNpmFile(request: string, bases: string[]): string | undefined {
+  try {
+    return require.resolve(request, { paths: bases });
+  } catch {
+    // Not resolvable through Node (exports, or no such file): look for the file itself.
+  }
+  for (const base of bases) {
+    for (let dir = resolve(base); ; dir = dirname(dir)) {
+      const candidate = join(dir, 'node_modules', request);
+      if (existsSync(candidate)) return candidate;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
 }
 
 /** Registers every face of the template with the document and returns them. */
@@ -127,20 +153,32 @@ export function loadFonts(doc: FontHost, style: Style, templateDir: string): Fon
       const key = `${family}/${s}`;
       const at = style.at(['fonts', family, s]);
       const path = resolveFontPath(paths[s], templateDir, at, `fonts.${family}.${s}`);
-      let data: Buffer;
-      try {
-        data = readFileSync(path);
-        doc.registerFont(key, data);
-        doc.font(key);
-      } catch (e) {
-        fail('pdf-font', `cannot use font for pdf.yaml key fonts.${family}.${s}: ${path}: ${(e as Error).message}`, at);
-      }
-      // pdfkit keeps the current font on `_font`; it is the object that encodes text later.
-      const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-      faces.set(key, new Face(key, embedded));
+      faces.set(key, register(doc, key, path, `fonts.${family}.${s}`, at));
     }
   }
-  return new FontSet(faces);
+  // Paths are resolved now (a missing file is reported before any work), fonts read when first needed.
+  const entries = style.fallback.map((spec, i) =>
+    fallbackEntry(spec, (p, variant) => resolveFontPath(p, templateDir, fallbackAt(style, spec, i, variant), `fonts.fallback.${i}`)),
+  );
+  const chain = new FallbackChain(entries, (key, path, i, variant) => register(doc, key, path, `fonts.fallback.${i}`, fallbackAt(style, style.fallback[i]!, i, variant)));
+  return new FontSet(faces, chain);
+}
+
+function fallbackAt(style: Style, spec: unknown, i: number, variant: 'regular' | 'bold'): { file: string; line?: number; column?: number } {
+  return style.at(typeof spec === 'string' ? ['fonts', 'fallback', i] : ['fonts', 'fallback', i, variant]);
+}
+
+/** Registers one font file with pdfkit and wraps pdfkit's font object as a Face. */
+function register(doc: FontHost, key: string, path: string, yamlKey: string, at: { file: string; line?: number; column?: number }): Face {
+  try {
+    doc.registerFont(key, readFileSync(path));
+    doc.font(key);
+  } catch (e) {
+    fail('pdf-font', `cannot use font for pdf.yaml key ${yamlKey}: ${path}: ${(e as Error).message}`, at);
+  }
+  // pdfkit keeps the current font on `_font`; it is the object that encodes text later.
+  const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+  return new Face(key, embedded);
 }
 
 /** Formats a code point for messages: U+21A9 '↩'. */

@@ -23,6 +23,7 @@ import type { Decoration, Link, Run, TextRun } from './runs.js';
 import type { Face } from './fonts.js';
 import type { PdfConfig } from './style.js';
 import { urlPieces } from './urls.js';
+import { reorderLine } from './bidi.js';
 
 // tex-linebreak is a webpack UMD bundle: Node's ESM loader cannot see its named exports.
 const tl = createRequire(import.meta.url)('tex-linebreak') as typeof import('tex-linebreak');
@@ -156,7 +157,7 @@ export function buildItems(runs: Run[], opts: BreakOptions): Item[] {
         const parts = hasHardHyphen(syllable) ? syllable.split(HARD_HYPHEN) : [syllable];
         for (let p = 0; p < parts.length; p++) {
           const text = parts[p]!;
-          if (text !== '') pushBox(items, text, run, narrowest, first);
+          if (text !== '') pushWord(items, text, run, narrowest, first);
           first = false;
           if (p < parts.length - 1) items.push({ type: 'penalty', width: 0, cost: lb.hyphenPenalty, flagged: true, run });
         }
@@ -224,6 +225,35 @@ function lendExpansion(items: Item[], e: number): void {
       glue.shrink += it.width * e;
     } else if (it.type === 'penalty' && it.cost < MAX_COST) glue = undefined;
   }
+}
+
+/** Chinese and Japanese characters (and their punctuation): text without spaces, breakable between characters. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60]/u;
+/**
+ * Where a line may break in CJK text: between two CJK characters, except
+ * before closing punctuation and small kana and after opening punctuation
+ * (the basic kinsoku rules of JIS X 4051, which Chinese typesetting shares).
+ */
+const CJK_BREAK =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60])(?<![（「『〈《【〔‘“])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60])(?![、。，．：；！？）」』〉》】〕’”々ー…ぁぃぅぇぉっゃゅょァィゥェォッャュョ])/u;
+
+/**
+ * Adds a word. CJK text has no spaces: it may break between characters, and a
+ * justified line spreads its characters a little (as CJK typesetting does)
+ * through glue between them that stretches like a word space would.
+ */
+function pushWord(items: Item[], text: string, run: TextRun, narrowest: number, first: boolean): void {
+  if (!CJK.test(text)) return pushBox(items, text, run, narrowest, first);
+  const pieces = text.split(CJK_BREAK);
+  pieces.forEach((piece, i) => {
+    if (i > 0) {
+      // Far less than a word space stretches (about 0.1 em): in a mixed line the spaces take the slack,
+      // in a line of CJK alone the characters spread evenly.
+      const stretch = run.size * 0.05;
+      items.push({ type: 'glue', width: 0, stretch, shrink: 0, spaceStretch: stretch, spaceShrink: 0, run });
+    }
+    pushBox(items, piece, run, narrowest, first && i === 0);
+  });
 }
 
 /** Adds a box; a word wider than the narrowest line gets emergency breaks between characters. */
@@ -428,6 +458,8 @@ function place(items: Item[], breaks: number[], lengths: number | number[], opts
       }
       x += hw;
     }
+    // Right-to-left words (Hebrew, Arabic) into visual order; widths and the line's extent stay.
+    reorderLine(frags);
     lines.push({ frags, width: x, hyphenated });
   }
   return lines;

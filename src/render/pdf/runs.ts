@@ -66,6 +66,7 @@ interface Current {
   rise: number;
   link?: Link;
   decoration?: Decoration;
+  /** Language of the words (`<span lang>` or the text's), to prefer the right fallback font. */
   lang?: string;
 }
 
@@ -86,6 +87,7 @@ export function toRuns(inlines: Inline[], spec: TypeSpec, ctx: RunContext): Run[
     size: spec.size,
     rise: 0,
   };
+  if (ctx.text) cur.lang = ctx.text.meta.lang;
   walk(inlines, cur, ctx, out);
   return out;
 }
@@ -104,33 +106,61 @@ function push(out: Run[], c: Current, ctx: RunContext, raw: string, anchor?: str
   const face = faceOf(c, ctx.fonts);
   const text = raw.replace(INVISIBLE, '').replace(WHITESPACE, ' ');
   if (text.length === 0 && !anchor) return;
-  check(text, face, ctx);
-  const run: TextRun = { kind: 'text', text, face, size: c.size, rise: c.rise };
-  if (c.link) run.link = c.link;
-  if (c.lang) run.lang = c.lang;
-  if (c.decoration) run.decoration = c.decoration;
-  if (anchor) run.anchor = anchor;
-  out.push(run);
+  const pieces = text.length === 0 ? [{ text, face }] : splitByFace(text, face, c, ctx);
+  pieces.forEach((piece, i) => {
+    const run: TextRun = { kind: 'text', text: piece.text, face: piece.face, size: c.size, rise: c.rise };
+    if (c.link) run.link = c.link;
+    if (c.lang) run.lang = c.lang;
+    if (c.decoration) run.decoration = c.decoration;
+    // The anchor marks where the run starts: on its first piece only.
+    if (anchor && i === 0) run.anchor = anchor;
+    out.push(run);
+  });
 }
 
-function check(text: string, face: Face, ctx: RunContext): void {
-  for (let i = 0; i < text.length; i++) {
+/** Characters that never need a glyph of their own: glue (linebreak.ts gives spaces their width) and U+00AD. */
+const noGlyph = (cp: number): boolean => cp === 0x20 || cp === 0xa0 || cp === 0x202f || cp === 0xad;
+/** Combining marks stay in the face of the letter they sit on, if that face has them. */
+const MARK = /\p{M}/u;
+
+/**
+ * Splits text into pieces by the face that draws them: the run's own face
+ * where it has the glyph, else the first font of the fallback chain that has
+ * it. A character no font has is a problem (reported by the caller as pdf-glyph).
+ */
+function splitByFace(text: string, face: Face, c: Current, ctx: RunContext): { text: string; face: Face }[] {
+  const pieces: { text: string; face: Face }[] = [];
+  let cur: Face | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    // Spaces are glue, not glyphs (linebreak.ts gives them their width); U+00AD is a break point.
-    if (cp === 0x20 || cp === 0xa0 || cp === 0x202f || cp === 0xad) continue;
-    if (!face.has(cp)) {
+    const len = cp > 0xffff ? 2 : 1;
+    let f: Face | undefined;
+    // Word spaces take their width from the text face (a fallback font's space can be 1.3 em wide,
+    // Noto Emoji's); a soft hyphen stays in the word it breaks.
+    if (cp === 0xad) f = cur ?? face;
+    else if (noGlyph(cp)) f = face;
+    // A combining mark stays with the letter it sits on (a Hebrew point in the Hebrew face).
+    else if (cur && cur !== face && MARK.test(String.fromCodePoint(cp)) && cur.has(cp)) f = cur;
+    else if (face.has(cp)) f = face;
+    else if (cur && cur !== face && cur.has(cp)) f = cur;
+    else f = ctx.fonts.fallback.faceFor(cp, c.bold, c.lang);
+    if (!f) {
       const at = Math.max(0, i - 20);
-      ctx.problems.push({
-        cp,
-        face: face.key,
-        text: ctx.text,
-        position: ctx.position,
-        snippet: text.slice(at, i + 20).replace(/\u00AD/g, ''),
-      });
+      ctx.problems.push({ cp, face: face.key, text: ctx.text, position: ctx.position, snippet: text.slice(at, i + 20).replace(/\u00AD/g, '') });
+      f = cur ?? face;
     }
+    if (f !== cur) {
+      if (cur && i > start) pieces.push({ text: text.slice(start, i), face: cur });
+      cur = f;
+      start = i;
+    }
+    i += len;
   }
+  if (cur) pieces.push({ text: text.slice(start), face: cur });
+  return pieces;
 }
+
 
 function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void {
   for (const node of inlines) {
@@ -170,7 +200,8 @@ function walk(inlines: Inline[], c: Current, ctx: RunContext, out: Run[]): void 
         walk(node.children, { ...c, size: c.size * ctx.config.superscript.scale, rise: c.rise - c.size * 0.12 }, ctx, out);
         break;
       case 'lang':
-        // Hyphenation by language already happened (transforms/hyphenate.ts); the tags say it.
+        // Hyphenation by language already happened (transforms/hyphenate.ts); the language tags
+        // the structure (Lang) and still chooses among fallback fonts (Chinese and Japanese glyphs differ).
         walk(node.children, { ...c, lang: node.lang }, ctx, out);
         break;
       case 'link':
@@ -219,7 +250,7 @@ export function describeProblems(problems: GlyphProblem[]): { reason: string; fi
     if (p.position) located.add(String(p.cp));
     const where = p.text ? ` in text "${p.text.meta.id}"` : '';
     out.push({
-      reason: `the font ${p.face} has no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or choose a font that has it`,
+      reason: `the font ${p.face} and the fonts of its fallback chain have no glyph for ${describeChar(p.cp)}${where} ("…${p.snippet}…"); replace the character or add a font that has it to fonts.fallback in pdf.yaml`,
       file: p.position?.file ?? p.text?.file ?? '(edition)',
       // A character in a text's title or source line: point at the front matter (line 1).
       line: p.position?.line ?? (p.text ? 1 : undefined),

@@ -29,6 +29,21 @@ const fontFamily = z.strictObject({
 
 const fontStyle = z.enum(['regular', 'italic', 'bold', 'boldItalic']);
 
+/**
+ * One font of the fallback chain (`fonts.fallback`): a file for every style, or
+ * a regular and a bold file (scripts such as Hebrew or Chinese have no italics),
+ * optionally preferred for some languages (`lang: [ja]`: Japanese glyph shapes).
+ */
+const fallbackFont = z.union([
+  z.string().min(1),
+  z.strictObject({
+    regular: z.string().min(1),
+    bold: z.string().min(1).optional(),
+    lang: z.array(z.string().min(1)).optional(),
+  }),
+]);
+const fallbackChain = z.array(fallbackFont).default([]);
+
 /** A piece of type: family, style, size and line height (pt). */
 const typeSpec = z.strictObject({
   family: z.string().min(1).default('serif'),
@@ -228,6 +243,7 @@ export const pdfSchema = z.strictObject({
 export type PdfConfig = z.infer<typeof pdfSchema>;
 export type TypeSpec = z.infer<typeof typeSpec>;
 export type FontStyle = z.infer<typeof fontStyle>;
+export type FallbackFont = z.infer<typeof fallbackFont>;
 export type HeadingSpec = z.infer<typeof headingSpec>;
 export type TableSpec = z.infer<typeof tableSpec>;
 
@@ -252,19 +268,20 @@ export interface Style {
   file: string;
   /** Where a key of pdf.yaml is (file, line, column), for messages. */
   at(path: (string | number)[]): { file: string; line?: number; column?: number };
+  /** `fonts.fallback`: fonts tried in order for characters the run's own face lacks. */
+  fallback: FallbackFont[];
 }
 
 /** Validates a parsed pdf.yaml; a bad key becomes an InputError naming the file and the key. */
 export function resolveStyle(raw: unknown, templateDir: string, positionOf?: (path: (string | number)[]) => { line: number; column: number }): Style {
   const file = `${templateDir.replace(/\/$/, '')}/pdf.yaml`;
   const at = (path: (string | number)[]) => ({ file, ...(positionOf ? positionOf(path) : {}) });
-  const parsed = pdfSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    fail('pdf-config', `invalid pdf.yaml key ${key}${extra}: ${issue.message}`, at(issue.path as (string | number)[]));
-  }
+  // `fonts.fallback` is a list beside the families, not a family: validated on its own.
+  const { families, fallback: rawFallback } = splitFallback(raw);
+  const parsed = pdfSchema.safeParse(families);
+  if (!parsed.success) configError(parsed.error.issues[0]!, [], at);
+  const chain = fallbackChain.safeParse(rawFallback);
+  if (!chain.success) configError(chain.error.issues[0]!, ['fonts', 'fallback'], at);
   const config = parsed.data;
   for (const [where, family] of familiesUsed(config)) {
     if (!config.fonts[family]) fail('pdf-config', `invalid pdf.yaml key ${where}.family: no font family "${family}" under fonts`, at([...where.split('.'), 'family']));
@@ -284,7 +301,25 @@ export function resolveStyle(raw: unknown, templateDir: string, positionOf?: (pa
   if (geometry.measure < 72 || geometry.blockHeight < 72) {
     fail('pdf-config', 'invalid pdf.yaml key margins: the text block is smaller than one inch', at(['margins']));
   }
-  return { config, geometry, file, at };
+  return { config, geometry, file, at, fallback: chain.data };
+}
+
+type At = (path: (string | number)[]) => { file: string; line?: number; column?: number };
+
+function configError(issue: z.core.$ZodIssue, prefix: (string | number)[], at: At): never {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const key = path.length > 0 ? path.join('.') : '(top level)';
+  const extra = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+  return fail('pdf-config', `invalid pdf.yaml key ${key}${extra}: ${issue.message}`, at(path));
+}
+
+/** The config without `fonts.fallback`, and that list. */
+function splitFallback(raw: unknown): { families: unknown; fallback: unknown } {
+  if (typeof raw !== 'object' || raw === null) return { families: raw, fallback: undefined };
+  const fonts = (raw as { fonts?: unknown }).fonts;
+  if (typeof fonts !== 'object' || fonts === null || !('fallback' in fonts)) return { families: raw, fallback: undefined };
+  const { fallback, ...rest } = fonts as Record<string, unknown>;
+  return { families: { ...raw, fonts: rest }, fallback };
 }
 
 /** Every (key path, family name) pair a config refers to, to check them against `fonts`. */
