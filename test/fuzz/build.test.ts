@@ -13,7 +13,7 @@
  *
  * `npm test` runs FUZZ_RUNS (default 150) EPUB cases and a tenth as many
  * PDF cases; FUZZ_RUNS=2000 npx vitest run test/fuzz for a longer run;
- * FUZZ_SEED=… replays a failure.
+ * FUZZ_SEED=… replays a failure; the default seed is fixed, FUZZ_SEED=random explores.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,10 @@ import { activeContent, describeMissing, formatFinding, languageFindings, missin
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const PDF_RUNS = Math.max(10, Math.round(RUNS / 10));
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+// A fixed seed by default, so `npm test` and CI check the same cases every time (a red CI run
+// must mean a change broke something, not that the dice found an old case); FUZZ_SEED=random
+// explores, FUZZ_SEED=n replays.
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261201);
 
 // ---------------------------------------------------------------- generators
 
@@ -202,6 +205,13 @@ describe('fuzz: random Markdown through the whole pipeline', () => {
           // a superscript note number to the numeral before it ("½1"). Both were so before the
           // fallback fonts; they show now that most PDF cases build (issue 11).
           for (const w of [...missing.keys()]) if (/^\p{N}+$/u.test(w)) missing.delete(w);
+          // pdftotext's layout mode guesses word gaps per line and reads a line of two single
+          // letters ("B B", "z S") as one word, although the PDF sets a full word space there; its
+          // raw mode (content order) reads them apart. A word is missing only if both readings lack it.
+          if (missing.size) {
+            const raw = missingWords([built.md], pdfText(path.join(project.path('out'), 'fuzz.pdf'), [], { raw: true }));
+            for (const w of [...missing.keys()]) if (!raw.has(w)) missing.delete(w);
+          }
           expect(describeMissing(missing), `words of the source missing from the PDF\n${built.md}`).toBe('');
         }),
         { numRuns: PDF_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },

@@ -200,8 +200,9 @@ export function pdfFontFindings(pdfFile: string): Finding[] {
  * folios at the top and foot of a page are removed here, or a word hyphenated across
  * a page turn ("keiner-" | head | "lei") would not be rejoined.
  */
-export function pdfText(pdfFile: string, heads: string[] = []): string {
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+export function pdfText(pdfFile: string, heads: string[] = [], o: { raw?: boolean } = {}): string {
+  // raw: in content-stream order, without poppler's layout guesses (see test/fuzz/build.test.ts).
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', ...(o.raw ? ['-raw'] : []), pdfFile, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
   const isHead = (line: string): boolean => {
     const t = line.replace(/^\d+\s*|\s*\d+$/g, '').trim();
