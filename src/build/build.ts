@@ -35,6 +35,8 @@ export interface BuildOptions {
   formats?: Format[];
   /** PDF standard for every edition (`--pdf-standard`); wins over the manifest's `pdf.standard` and pdf.yaml. */
   pdfStandard?: PdfStandard;
+  /** false only to measure what tagging costs (`npm run bench`); every edition is tagged. */
+  pdfTagged?: boolean;
   /** A library already loaded (to build many selections from one parse). */
   library?: Library;
   reporter?: Reporter;
@@ -142,7 +144,7 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
     for (const format of formats) {
       options.onStart?.(slug, format, info);
       const started = performance.now();
-      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages), options.pdfStandard ?? manifest.pdf?.standard);
+      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages), options.pdfStandard ?? manifest.pdf?.standard, options.pdfTagged);
       rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
     }
     own.throwIfErrors();

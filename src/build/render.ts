@@ -18,7 +18,7 @@ export interface Rendered {
 
 
 /** `pdfStandard`: from the command line or the manifest (undefined: pdf.yaml decides). */
-export async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, onProgress: (pages: number) => void, pdfStandard?: PdfStandard): Promise<Rendered> {
+export async function renderFormat(format: Format, edition: Edition, template: Template, reporter: Reporter, onProgress: (pages: number) => void, pdfStandard?: PdfStandard, pdfTagged?: boolean): Promise<Rendered> {
   if (format === 'epub') return { bytes: (await renderEpub(edition, template, reporter)).bytes };
   const { renderPdf } = await import('../render/pdf/index.js');
   const pdfFile = template.file('pdf.yaml');
@@ -31,5 +31,6 @@ export async function renderFormat(format: Format, edition: Edition, template: T
     reporter,
     onProgress,
     ...(pdfStandard ? { standard: pdfStandard } : {}),
+    ...(pdfTagged === false ? { tagged: false } : {}),
   });
 }

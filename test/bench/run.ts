@@ -3,7 +3,8 @@
  * so its peak RSS (process.resourceUsage().maxRSS) is its own.
  *  (a) the two sample texts repeated 1×, 10×, 50× as one edition: EPUB and
  *      PDF separately;
- *  (b) 100 different selections from a 200-text library, one library load.
+ *  (b) 100 different selections from a 200-text library, one library load;
+ *  (c) samples ×10 as a PDF without its structure tree: what tagging costs.
  * Prints a table; the whole run stays within a few minutes.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,8 @@ interface CaseSpec {
   kind: 'scaled' | 'selections';
   copies: number;
   format: 'epub' | 'pdf';
+  /** PDF without its structure tree: the difference to the tagged row is what tagging costs. */
+  untagged?: boolean;
 }
 
 interface CaseResult {
@@ -49,7 +52,7 @@ async function runCase(spec: CaseSpec): Promise<void> {
   const t0 = performance.now();
   const library = loadLibrary(corpus.dir, { projectRoot: corpus.dir, reporter: new Reporter() });
   const t1 = performance.now();
-  const common = { library, projectRoot: corpus.dir, outDir, formats: [spec.format], sourceDateEpoch: 1_700_000_000 };
+  const common = { library, projectRoot: corpus.dir, outDir, formats: [spec.format], sourceDateEpoch: 1_700_000_000, ...(spec.untagged ? { pdfTagged: false } : {}) };
   let pages: number | undefined;
   let outBytes = 0;
   let editions = 1;
@@ -67,7 +70,7 @@ async function runCase(spec: CaseSpec): Promise<void> {
   }
   const t2 = performance.now();
   const result: CaseResult = {
-    name: spec.kind === 'scaled' ? `samples ×${spec.copies}` : `${editions} selections / ${corpus.ids.length} texts`,
+    name: spec.kind === 'scaled' ? `samples ×${spec.copies}${spec.untagged ? ' untagged' : ''}` : `${editions} selections / ${corpus.ids.length} texts`,
     format: spec.format,
     texts: corpus.ids.length,
     sourceMB: corpus.bytes / 1e6,
@@ -132,12 +135,13 @@ async function main(): Promise<void> {
   if (caseArg !== -1) return runCase(JSON.parse(process.argv[caseArg + 1]!) as CaseSpec);
   const specs: CaseSpec[] = [];
   for (const copies of [1, 10, 50]) for (const format of ['epub', 'pdf'] as const) specs.push({ kind: 'scaled', copies, format });
+  specs.push({ kind: 'scaled', copies: 10, format: 'pdf', untagged: true });
   specs.push({ kind: 'selections', copies: 100, format: 'epub' });
   const header = ['case', 'format', 'texts', 'src MB', 'load s', 'build s', 'total s', 'pages', 'pages/s', 'MB/s', 'out MB', 'peak RSS MB'];
   const rows: string[][] = [header];
   const started = performance.now();
   for (const spec of specs) {
-    const label = spec.kind === 'scaled' ? `samples ×${spec.copies}` : '100 selections / 200 texts';
+    const label = spec.kind === 'scaled' ? `samples ×${spec.copies}${spec.untagged ? ' untagged' : ''}` : '100 selections / 200 texts';
     process.stderr.write(`bench: ${label} ${spec.format} …\n`);
     const r = spawnCase(spec);
     if (typeof r === 'string') {

@@ -69,3 +69,23 @@ describe.skipIf(SKIP)('tagged PDF of the sample edition', () => {
     expect(report.elements['/Link']).toBe(s.annotPage.size);
   });
 });
+
+describe('the untagged variant the benchmark measures against', () => {
+  it('has the same pages and text but no structure tree and no PDF/UA claim', async () => {
+    const { buildEdition } = await import('../../src/build/build.js');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'edition-untagged-'));
+    try {
+      const opts = { projectRoot: REPO, formats: ['pdf' as const], sourceDateEpoch: 1_700_000_000 };
+      const plain = await buildEdition({ manifestFile: path.join(REPO, 'editions/russische-revolution.yaml') }, { ...opts, outDir: path.join(out, 'u'), pdfTagged: false });
+      const tagged = await buildEdition({ manifestFile: path.join(REPO, 'editions/russische-revolution.yaml') }, { ...opts, outDir: path.join(out, 't') });
+      expect(plain.files[0]!.pages).toBe(tagged.files[0]!.pages);
+      const u = fs.readFileSync(plain.files[0]!.path).toString('latin1');
+      const t = fs.readFileSync(tagged.files[0]!.path).toString('latin1');
+      expect(t).toMatch(/\/StructTreeRoot \d+ 0 R/);
+      expect(u).not.toMatch(/\/StructTreeRoot/);
+      expect(u).not.toContain('pdfuaid');
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -32,6 +32,8 @@ export interface PdfRenderInput {
   onProgress?: (donePages: number) => void;
   /** PDF/A standard from the manifest or the command line; wins over pdf.yaml's `standard`. */
   standard?: PdfStandard;
+  /** false only to measure what tagging costs (`npm run bench`); every edition is tagged. */
+  tagged?: boolean;
 }
 
 /** Renders an edition as a print PDF. */
@@ -41,6 +43,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const style = resolveStyle(input.pdfConfig, templateDir, input.pdfPositionOf);
   const info = infoOf(edition);
   const standard = input.standard ?? style.config.standard;
+  const tagged = input.tagged ?? true;
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -50,9 +53,9 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     ...standardOptions(standard),
     // Tagged PDF/UA-1: a structure tree (structure.ts, tagdraw.ts), MarkInfo, /Tabs /S, pdfuaid in the XMP.
     // A PDF/A file is tagged too, but pdfkit's `subset` takes one value, so only a plain PDF declares PDF/UA.
-    tagged: true,
+    tagged,
     // pdfkit supports 'PDF/UA' (lib/mixins/pdfua.js); @types/pdfkit lists only the PDF/A values.
-    ...(standard === 'none' ? { subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets } : {}),
+    ...(standard === 'none' && tagged ? { subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets } : {}),
   });
   escapeXmpInfo(doc as unknown as XmpDoc);
   const chunks: Buffer[] = [];
@@ -80,7 +83,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const pagination = paginate(flow, style);
   timer('paginate');
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
-  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, structure: tags.root, onProgress: input.onProgress });
+  drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, ...(tagged ? { structure: tags.root } : {}), onProgress: input.onProgress });
   timer('draw');
   setOutlineCounts((doc as unknown as { outline: OutlineNode }).outline);
   doc.end();
