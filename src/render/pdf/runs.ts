@@ -66,8 +66,10 @@ interface Current {
   rise: number;
   link?: Link;
   decoration?: Decoration;
-  /** Language of the words (`<span lang>` or the text's), to prefer the right fallback font. */
+  /** Language of a `<span lang>`: a Span with /Lang in the tagged PDF. */
   lang?: string;
+  /** The text's language: with `lang`, it prefers the right fallback font (zh vs ja glyphs). */
+  textLang?: string;
 }
 
 /** Zero-width characters carry no ink; pdfkit would draw them as boxes. */
@@ -87,7 +89,7 @@ export function toRuns(inlines: Inline[], spec: TypeSpec, ctx: RunContext): Run[
     size: spec.size,
     rise: 0,
   };
-  if (ctx.text) cur.lang = ctx.text.meta.lang;
+  if (ctx.text) cur.textLang = ctx.text.meta.lang;
   walk(inlines, cur, ctx, out);
   return out;
 }
@@ -144,7 +146,7 @@ function splitByFace(text: string, face: Face, c: Current, ctx: RunContext): { t
     else if (cur && cur !== face && MARK.test(String.fromCodePoint(cp)) && cur.has(cp)) f = cur;
     else if (face.has(cp)) f = face;
     else if (cur && cur !== face && cur.has(cp)) f = cur;
-    else f = ctx.fonts.fallback.faceFor(cp, c.bold, c.lang);
+    else f = ctx.fonts.fallback.faceFor(cp, c.bold, c.lang ?? c.textLang);
     if (!f) {
       const at = Math.max(0, i - 20);
       ctx.problems.push({ cp, face: face.key, text: ctx.text, position: ctx.position, snippet: text.slice(at, i + 20).replace(/\u00AD/g, '') });
