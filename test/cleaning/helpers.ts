@@ -56,3 +56,15 @@ export function textOf(node: Nodes): string {
   if (node.type === 'break') return '\n';
   return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
 }
+
+/** The article seed's eight section headings, in order (its source and any import of it must have them). */
+export const ARTICLE_HEADINGS = [
+  'Die bewaffnete Verteidigung der Revolution',
+  'Eine disziplinierte und zentralisierte Klassenarmee',
+  'Kasan und die Verteidigung von Petrograd',
+  'Eine Schule für revolutionäre Taktik und Strategie',
+  'Die ersten vier Kongresse der Kommunistischen Internationale',
+  'Die Isolation der Revolution und die wirtschaftliche Verwüstung',
+  'Rückgang des „Plebejerstolzes“',
+  'Der letzte Kampf von Lenin',
+];

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/import.js';
-import { nodesOfType, parseMarkdown, splitSource, textOf } from '../cleaning/helpers.js';
+import { ARTICLE_HEADINGS, nodesOfType, parseMarkdown, splitSource, textOf } from '../cleaning/helpers.js';
 import { SEED_FIXTURES } from './helpers.js';
 
 const seed = (f: string) => path.join(SEED_FIXTURES, f);
@@ -24,16 +24,7 @@ describe('the web article without a recipe', () => {
   });
 
   it('finds the eight section headings and the poem, and cuts the website furniture', () => {
-    expect(nodesOfType(tree, 'heading').map(textOf)).toEqual([
-      'Die bewaffnete Verteidigung der Revolution',
-      'Eine disziplinierte und zentralisierte Klassenarmee',
-      'Kasan und die Verteidigung von Petrograd',
-      'Eine Schule für revolutionäre Taktik und Strategie',
-      'Die ersten vier Kongresse der Kommunistischen Internationale',
-      'Die Isolation der Revolution und die wirtschaftliche Verwüstung',
-      'Rückgang des „Plebejerstolzes“',
-      'Der letzte Kampf von Lenin',
-    ]);
+    expect(nodesOfType(tree, 'heading').map(textOf)).toEqual(ARTICLE_HEADINGS);
     expect(nodesOfType(tree, 'break')).toHaveLength(13);
     expect(report.cuts.filter((c) => c.rule === 'web-furniture').map((c) => c.text)[0]).toBe('Kontakt');
     expect(markdown).not.toMatch(/Cookies|\u00a0|,,/);
