@@ -7,9 +7,9 @@
  *
  * Pass one `library` to many builds: each source is then parsed once.
  */
-export { buildEdition, resolveRequest, type BuildOptions, type BuildResult, type EditionRequest, type OutputFile } from './build/build.js';
-export { buildEditions, type BuildManyOptions, type BuildManyResult, type EditionFailure } from './build/many.js';
-export { assembleEdition } from './build/assemble.js';
+export { buildEdition, resolveRequest, type BuildOptions, type BuildResult, type EditionRequest, type OutputFile } from './edition/build.js';
+export { buildEditions, type BuildManyOptions, type BuildManyResult, type EditionFailure } from './edition/many.js';
+export { assembleEdition } from './edition/assemble.js';
 export { loadLibrary, sourceFiles, type Library, type LoadOptions } from './library/load.js';
 export { loadManifest, validateManifest, type LoadedManifest } from './manifest/load.js';
 export { manifestSchema, querySchema, type Manifest, type ManifestInput, type Query, type SortOrder, type Format } from './manifest/schema.js';

@@ -1,54 +1,14 @@
 /** `edition build`: the runner behind the yargs definition in main.ts. */
-import fs from 'node:fs';
-import path from 'node:path';
-import { buildEditions, type BuildManyResult } from '../build/many.js';
-import type { EditionRequest } from '../build/build.js';
-import { Reporter, type Message } from '../model/messages.js';
-import type { Format } from '../manifest/schema.js';
-import { adhocManifest, isAdhoc, UsageError, type AdhocArgs } from '../select/adhoc.js';
-import { printMessages, reportFailure, reportUsage, userPath, EXIT_BUG, EXIT_INPUT, EXIT_OK } from './errors.js';
-import { createOutput, outputMode } from './output.js';
+import type { EditionRequest } from '../edition/build.js';
+import { reportFailure, reportUsage } from './errors.js';
+import { buildOnce, requestsOf, type BuildArgs } from './build-once.js';
 import { runWatch } from './watch.js';
-import { resolveLayout } from '../build/root.js';
-import type { PdfStandard } from '../model/pdf-standard.js';
+import { resolveLayout } from '../edition/root.js';
 
-export interface BuildArgs extends AdhocArgs {
-  manifests: string[];
-  /** As typed (relative to cwd); default: sources/ of the project root. */
-  sources?: string | undefined;
-  /** As typed (relative to cwd); default: dist/ of the project root. */
-  out?: string | undefined;
-  format?: Format[] | undefined;
-  /** `--pdf-standard`: wins over manifests and templates. */
-  pdfStandard?: PdfStandard | undefined;
-  quiet: boolean;
-  json: boolean;
-  strict: boolean;
-  watch: boolean;
-}
-
-/** Manifests to build when none are named: every editions/*.yaml. */
-export function defaultManifests(root: string): string[] {
-  const dir = path.join(root, 'editions');
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
-}
-
-/** The editions a build command asks for: an ad-hoc selection, the named manifests, or every editions/*.yaml. */
-export function requestsOf(args: BuildArgs, root: string): EditionRequest[] {
-  if (isAdhoc(args)) {
-    if (args.manifests.length) throw new UsageError('give either manifests or an ad-hoc selection (--select/--id), not both');
-    const { manifest, locate } = adhocManifest(args);
-    return [{ manifest, locate }];
-  }
-  const adhocOnly = (['title', 'subtitle', 'editor', 'publisher', 'template', 'notes', 'lang', 'sort'] as const).filter((k) => args[k] !== undefined);
-  if (adhocOnly.length) throw new UsageError(`--${adhocOnly[0]} belongs to an ad-hoc selection: add --select or --id (a manifest sets its own ${adhocOnly[0]})`);
-  const manifests = args.manifests.length ? args.manifests : defaultManifests(root);
-  return manifests.map((manifestFile) => ({ manifestFile }));
-}
+export type { BuildArgs } from './build-once.js';
 
 export async function runBuild(typed: BuildArgs): Promise<number> {
-  // The library's root comes from what was named (see src/build/root.ts); from here on its folders are absolute.
+  // The library's root comes from what was named (see src/edition/root.ts); from here on its folders are absolute.
   const layout = resolveLayout({ sourcesDir: typed.sources, outDir: typed.out }, typed.manifests);
   const root = layout.root;
   const args: BuildArgs = { ...typed, sources: layout.sourcesDir, out: layout.outDir };
@@ -65,83 +25,3 @@ export async function runBuild(typed: BuildArgs): Promise<number> {
   return code;
 }
 
-/**
- * One build of every request, printed according to the output mode; returns
- * the exit code and the run. `fileLines: false` leaves out the per-file lines
- * (a watcher prints its own line per rebuild) but nothing else: a rebuild
- * shows the same errors and warnings as a fresh build.
- */
-export async function buildOnce(args: BuildArgs, requests: EditionRequest[], root: string, options: { fileLines?: boolean } = {}): Promise<{ code: number; run?: BuildManyResult }> {
-  const reporter = new Reporter();
-  const mode = outputMode(args);
-  const ui = createOutput(options.fileLines === false ? 'quiet' : mode);
-  const seen = new Set<string>();
-  let run: BuildManyResult;
-  try {
-    run = await buildEditions(requests, {
-      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}), ...(args.pdfStandard ? { pdfStandard: args.pdfStandard } : {}),
-      onStart: ui.start, onProgress: ui.progress, onFile: ui.file,
-      onEdition: ({ failure }) => {
-        if (!failure) return;
-        ui.stop();
-        if (failure.error) reportFailure(failure.error);
-        else printMessages(failure.messages, process.stderr, seen);
-      },
-    });
-  } catch (e) {
-    // The library itself failed to load: nothing can be built.
-    ui.stop();
-    if (mode !== 'quiet') printMessages(reporter.warnings, process.stderr, seen);
-    const code = reportFailure(e, seen);
-    if (mode === 'json') writeJson({ ok: false, editions: [], errors: messagesOf(e), warnings: reporter.warnings });
-    return { code };
-  }
-  ui.stop();
-  if (mode !== 'quiet' && mode !== 'json') printMessages(run.warnings, process.stderr, seen);
-  else if (mode === 'quiet' && args.strict) printMessages(run.warnings, process.stderr, seen);
-  const code = run.failures.length ? (run.failures.some((f) => f.error) ? EXIT_BUG : EXIT_INPUT) : EXIT_OK;
-  // Under --strict an edition with warnings fails like one with errors: say why nothing was written for it.
-  const strictFailures = args.strict ? run.failures.filter((f) => !f.error && f.messages.length && f.messages.every((m) => m.severity === 'warning')) : [];
-  if (strictFailures.length && mode !== 'json') {
-    const names = strictFailures.map((f) => userPath(f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>'));
-    process.stderr.write(`edition: --strict: warnings in ${names.join(', ')}; ${strictFailures.length === 1 ? 'that edition was' : 'those editions were'} not written\n`);
-  }
-  if (mode === 'json') writeJson(jsonSummary(run, code));
-  return { code, run };
-}
-
-function messagesOf(e: unknown): Message[] {
-  return e && typeof e === 'object' && 'messages' in e ? (e as { messages: Message[] }).messages : [];
-}
-
-function writeJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** The --json summary: one entry per edition with its files, plus every error and warning. */
-export function jsonSummary(run: BuildManyResult, code: number): unknown {
-  const rel = userPath;
-  return {
-    ok: code === EXIT_OK,
-    editions: [
-      ...run.results.map((r) => ({
-        edition: r.edition.meta.slug,
-        origin: r.edition.meta.origin,
-        title: r.edition.meta.title,
-        template: r.edition.meta.template,
-        texts: r.edition.parts.flatMap((p) => p.texts.map((t) => t.meta.id)),
-        ok: true,
-        files: r.files.map((f) => ({ format: f.format, path: rel(f.path), bytes: f.bytes, ...(f.pages !== undefined ? { pages: f.pages } : {}), texts: f.texts, notes: f.notes, words: f.words, ms: f.ms })),
-        warnings: r.warnings,
-      })),
-      ...run.failures.map((f) => ({
-        origin: userPath(f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>'),
-        ok: false,
-        errors: f.error ? [{ severity: 'error', rule: 'internal', reason: String(f.error), file: '' }] : f.messages,
-      })),
-    ],
-    files: run.results.flatMap((r) => r.files.map((f) => ({ edition: f.edition, format: f.format, path: rel(f.path), bytes: f.bytes, ...(f.pages !== undefined ? { pages: f.pages } : {}), notes: f.notes }))),
-    errors: run.failures.flatMap((f) => f.messages),
-    warnings: run.warnings,
-  };
-}

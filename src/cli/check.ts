@@ -3,7 +3,7 @@ import { lintLibrary } from '../lint/lint.js';
 import { RULE_CATALOG } from '../lint/catalog.js';
 import { formatMessage } from '../model/messages.js';
 import { forUser, plural, reportFailure, EXIT_INPUT, EXIT_OK } from './errors.js';
-import { resolveLayout } from '../build/root.js';
+import { resolveLayout } from '../edition/root.js';
 import { renderTable } from './table.js';
 
 export interface CheckArgs {

@@ -6,7 +6,7 @@ import { listSources } from '../select/list.js';
 import { explainQueries } from '../select/explain.js';
 import type { Query, SortOrder } from '../manifest/schema.js';
 import { plural, reportFailure, userPath, EXIT_OK } from './errors.js';
-import { resolveLayout } from '../build/root.js';
+import { resolveLayout } from '../edition/root.js';
 import { renderTable } from './table.js';
 
 export interface ListArgs {

@@ -9,7 +9,8 @@ import { parseSelect, SELECT_KEYS } from '../select/adhoc.js';
 import { packageVersion } from './version.js';
 import { PDF_STANDARDS } from '../model/pdf-standard.js';
 
-const FORMATS = ['epub', 'pdf'] as const;
+import { FORMATS } from '../manifest/schema.js';
+import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
 
 /** --select/--id/--sort, shared by `build` and `list`. */
@@ -49,7 +50,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('notes', { choices: ['text', 'book'] as const, group: 'Ad-hoc edition:', describe: 'Notes after each text, or at the end of the book' })
           .option('lang', { type: 'string', group: 'Ad-hoc edition:', describe: 'Language of the edition pages (default: most texts\')' })
           .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: dist/ of the project root)' })
-          .option('format', { type: 'string', describe: 'Formats to build, comma-separated: epub,pdf', coerce: parseFormats })
+          .option('format', { type: 'string', describe: 'Formats to build, comma-separated: epub, pdf, cover (print cover), booklet (saddle-stitch imposition)', coerce: parseFormats })
+          .option('print-profile', { choices: PRINT_PROFILES, group: 'Print production:', describe: 'Print service: bleed, page boxes, spine formula, margin checks (wins over the manifest\'s print.profile)' })
+          .option('paper', { choices: PAPERS, group: 'Print production:', describe: 'Paper of the print service (spine width); default white' })
+          .option('paper-thickness', { type: 'number', requiresArg: true, group: 'Print production:', describe: 'Thickness of one page in mm (BoD: from its cover calculator)' })
+          .option('signature', { type: 'number', requiresArg: true, group: 'Print production:', describe: 'Pages per booklet signature, a multiple of 4 (default: one signature)' })
           .option('pdf-standard', { choices: PDF_STANDARDS, describe: "PDF standard: PDF/A-1b or PDF/A-2b for archives, none for a plain PDF (overrides manifest and template)" })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' })
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
@@ -65,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
         // Runners are imported when their command runs: --help and usage errors stay fast.
         const { runBuild } = await import('./build.js');
         code = await runBuild({
-          manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, pdfStandard: a['pdf-standard'], quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
+          manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, pdfStandard: a['pdf-standard'],
+          print: { profile: a['print-profile'], paper: a.paper, paperThickness: a['paper-thickness'], signature: a.signature }, quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
           select: a.select, id: a.id, sort: a.sort, title: a.title, subtitle: a.subtitle, editor: a.editor, publisher: a.publisher, template: a.template, notes: a.notes, lang: a.lang,
         });
       },
@@ -163,6 +169,6 @@ export async function main(argv: string[]): Promise<number> {
 function parseFormats(value: string | undefined): (typeof FORMATS)[number][] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format \`${f}\` (use epub, pdf)`);
+  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format \`${f}\` (use ${FORMATS.join(', ')})`);
   return list as (typeof FORMATS)[number][];
 }

@@ -9,7 +9,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { Format } from '../manifest/schema.js';
-import type { OutputFile } from '../build/build.js';
+import type { OutputFile } from '../edition/build.js';
 import { plural, userPath } from './errors.js';
 
 export type OutputMode = 'tty' | 'plain' | 'quiet' | 'json';

@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EditionRequest } from '../build/build.js';
-import type { BuildManyResult } from '../build/many.js';
+import type { EditionRequest } from '../edition/build.js';
+import type { BuildManyResult } from '../edition/many.js';
 import { EXIT_OK, userPath } from './errors.js';
-import type { BuildArgs } from './build.js';
+import { buildOnce, requestsOf, type BuildArgs } from './build-once.js';
 
 const DEBOUNCE_MS = 250;
 
@@ -27,7 +27,6 @@ interface Tracked {
 const IGNORED = /(^|[/\\])(\.[^/\\]*|[^/\\]*~|4913)$/;
 
 export async function runWatch(args: BuildArgs, initial: EditionRequest[], root: string): Promise<number> {
-  const { buildOnce, requestsOf } = await import('./build.js');
   const sourcesDir = path.resolve(root, args.sources ?? 'sources');
   const templatesDir = path.resolve(root, 'templates');
   const editionsDir = path.resolve(root, 'editions');

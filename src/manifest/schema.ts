@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
 import { isbnProblem } from './isbn.js';
 import { pdfStandardSchema } from '../model/pdf-standard.js';
+import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
 
 /** Numbers are text (files get them as text from parseYaml; this is for API callers' objects). */
 const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'must not be empty'));
@@ -31,6 +32,23 @@ export const querySchema = z
     to: partialDate.optional(),
   })
   .strict();
+
+/** Numbers arrive as text from the YAML reader (see parseYaml's numbersAsText): `0.06` → 0.06. */
+const positiveNumber = z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v), z.number({ error: 'must be a number' }).positive('must be greater than 0'));
+
+export const FORMATS = ['epub', 'pdf', 'cover', 'booklet'] as const;
+
+/** `print:` in a manifest; `--print-profile`, `--paper`, `--paper-thickness`, `--signature` win over it. */
+export const printSchema = z.strictObject({
+  /** kdp, bod, lulu, ingram or copyshop: bleed, spine formula, minimum margins, bookmarks. */
+  profile: z.enum(PRINT_PROFILES).optional(),
+  /** white (default) or cream: the spine formulas of KDP and IngramSpark differ. */
+  paper: z.enum(PAPERS).optional(),
+  /** Thickness of one page in mm; BoD needs it (from its cover calculator), elsewhere it wins over the formula. */
+  'paper-thickness': positiveNumber.optional(),
+  /** Pages per signature of a booklet (a multiple of 4); default: one signature holding every page. */
+  signature: positiveNumber.refine((n) => Number.isInteger(n) && n % 4 === 0, 'must be a multiple of 4').optional(),
+});
 
 export const sortSchema = z.enum(['listed', 'date', 'title', 'author']);
 
@@ -77,7 +95,16 @@ export const manifestSchema = z
     template: text.default('buch'),
     /** Where notes go: at the end of each text, or all at the end of the book. */
     notes: z.enum(['text', 'book']).default('text'),
-    formats: listOf(z.enum(['epub', 'pdf']), 'must name at least one format').default(['epub', 'pdf']),
+    /**
+     * What to build: epub, pdf (the interior), cover (the one-page print cover,
+     * dist/<name>.cover.pdf) and booklet (the interior imposed for saddle
+     * stitching, dist/<name>.booklet.pdf). cover and booklet lay out the interior too.
+     */
+    formats: listOf(z.enum(FORMATS), 'must name at least one format').default(['epub', 'pdf']),
+    /** An own cover image for the EPUB (JPEG or PNG, relative to the manifest); default: one drawn from the template's cover design. */
+    cover: text.optional(),
+    /** Print production: the service the files go to, and its paper (see src/print/profiles.ts). */
+    print: printSchema.optional(),
     /** PDF options of this edition; `standard` (none, PDF/A-1b, PDF/A-2b) wins over the template's pdf.yaml. */
     pdf: z.strictObject({ standard: pdfStandardSchema.optional() }).optional(),
     ...selection,

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { EpubCheck } from '@likecoin/epubcheck-ts';
-import { buildEdition } from '../../src/build/build.js';
+import { buildEdition } from '../../src/edition/build.js';
 import { anchorsOf, idsOf, openEpub, type EpubFiles } from '../helpers/epub.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -72,7 +72,7 @@ describe.skipIf(SKIP)('tagged PDF of the sample edition', () => {
 
 describe('the untagged variant the benchmark measures against', () => {
   it('has the same pages and text but no structure tree and no PDF/UA claim', async () => {
-    const { buildEdition } = await import('../../src/build/build.js');
+    const { buildEdition } = await import('../../src/edition/build.js');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'edition-untagged-'));
     try {
       const opts = { projectRoot: REPO, formats: ['pdf' as const], sourceDateEpoch: 1_700_000_000 };

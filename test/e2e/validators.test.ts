@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../../src/build/build.js';
+import { buildEdition } from '../../src/edition/build.js';
 import { InputError } from '../../src/model/messages.js';
 import type { ManifestInput } from '../../src/manifest/schema.js';
 import { REPO, sha256 } from '../helpers/project.js';

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../../src/build/build.js';
+import { buildEdition } from '../../src/edition/build.js';
 import { InputError, formatMessage } from '../../src/model/messages.js';
 import { TempProject, source } from '../helpers/project.js';
 import { activeContent, describeMissing, formatFinding, languageFindings, missingWords, pdfText, readEpub, spineText, tools } from '../helpers/validators.js';

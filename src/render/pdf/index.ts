@@ -2,6 +2,8 @@
  * The print PDF renderer: Edition → hyphenated copy → flow of lines →
  * pages → PDF bytes. Each stage is its own module; this file only wires them.
  */
+import type { ContentCache } from '../../cache/types.js';
+import type { PrintSettings } from '../../print/settings.js';
 import PDFDocument from 'pdfkit';
 import type { Edition } from '../../model/types.js';
 import { textsOf } from '../../model/types.js';
@@ -34,6 +36,10 @@ export interface PdfRenderInput {
   standard?: PdfStandard;
   /** false only to measure what tagging costs (`npm run bench`); every edition is tagged. */
   tagged?: boolean;
+  /** Print production (profile: bleed, page boxes, bookmarks; see src/print/profiles.ts). */
+  print?: PrintSettings;
+  /** Content cache for typeset texts (src/cache/types.ts); undefined: typeset everything. */
+  cache?: ContentCache;
 }
 
 /** Renders an edition as a print PDF. */

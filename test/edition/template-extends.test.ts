@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../../src/build/build.js';
+import { buildEdition } from '../../src/edition/build.js';
 import { loadTemplate } from '../../src/templates/load.js';
 import { deepMerge } from '../../src/templates/merge.js';
 import { source, TempProject } from '../helpers/project.js';

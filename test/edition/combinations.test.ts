@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEditions, type BuildManyResult } from '../../src/build/many.js';
+import { buildEditions, type BuildManyResult } from '../../src/edition/many.js';
 import type { ManifestInput } from '../../src/manifest/schema.js';
 import { FIXTURE_LIBRARY } from '../cli/helpers.js';
 import { TempProject } from '../helpers/project.js';

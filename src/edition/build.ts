@@ -8,11 +8,13 @@ import { textsOf } from '../model/types.js';
 import { InputError, Reporter, type Message } from '../model/messages.js';
 import { loadLibrary, type Library } from '../library/load.js';
 import { validateManifest, loadManifest } from '../manifest/load.js';
-import type { Format, Manifest, ManifestInput } from '../manifest/schema.js';
+import { FORMATS, type Format, type Manifest, type ManifestInput } from '../manifest/schema.js';
 import type { Locate } from '../select/select.js';
 import { assembleEdition } from './assemble.js';
 import { loadTemplate } from '../templates/load.js';
-import { renderFormat } from './render.js';
+import { renderFormat, renderInterior, type Rendered } from './render.js';
+import type { ContentCache } from '../cache/types.js';
+import { printSettings, type PrintSettings } from '../print/settings.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
 import { slugify } from '../util/slug.js';
 import { resolveLayout } from './root.js';
@@ -26,7 +28,7 @@ export interface BuildOptions {
   /**
    * Project root: templates/ is searched here, and links may not leave it.
    * Default: the parent of sourcesDir, else the nearest folder above the
-   * manifest file that holds sources/, else cwd (see src/build/root.ts).
+   * manifest file that holds sources/, else cwd (see src/edition/root.ts).
    */
   projectRoot?: string;
   /** Warnings fail the edition: it is not written, and buildEdition throws them as an InputError. */
@@ -35,8 +37,12 @@ export interface BuildOptions {
   formats?: Format[];
   /** PDF standard for every edition (`--pdf-standard`); wins over the manifest's `pdf.standard` and pdf.yaml. */
   pdfStandard?: PdfStandard;
+  /** Print settings from the command line (`--print-profile`, `--paper`, …); win key by key over the manifest's `print:`. */
+  print?: PrintSettings;
   /** false only to measure what tagging costs (`npm run bench`); every edition is tagged. */
   pdfTagged?: boolean;
+  /** Content cache for pure results (parsed and typeset texts); undefined: none (`--no-cache`). */
+  cache?: ContentCache;
   /** A library already loaded (to build many selections from one parse). */
   library?: Library;
   reporter?: Reporter;
@@ -118,6 +124,22 @@ function editionWarnings(edition: Edition, library: Library, own: Message[]): Me
   return [...library.warnings.filter((m) => files.has(path.resolve(m.file))), ...own];
 }
 
+/**
+ * What to build of an edition. epub and pdf on the command line restrict what
+ * the manifest asks for; cover and booklet, print products made from the PDF
+ * interior, are built when the manifest or the command line names them.
+ */
+export function selectFormats(manifest: readonly Format[], command: readonly Format[] | undefined): Format[] {
+  if (!command) return [...manifest];
+  const derived = (f: Format) => f === 'cover' || f === 'booklet';
+  return FORMATS.filter((f) => command.includes(f) && (manifest.includes(f) || derived(f)));
+}
+
+/** The file an output format is written to: <slug>.epub, <slug>.pdf, <slug>.cover.pdf, <slug>.booklet.pdf. */
+export function outputFileName(slug: string, format: Format): string {
+  return format === 'cover' || format === 'booklet' ? `${slug}.${format}.pdf` : `${slug}.${format}`;
+}
+
 /** Builds one edition: EPUB and/or PDF, each written atomically into the output folder. */
 export async function buildEdition(request: EditionRequest, options: BuildOptions = {}): Promise<BuildResult> {
   const layout = resolveLayout(options, request.manifestFile ? [request.manifestFile] : []);
@@ -131,20 +153,27 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   try {
     edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });
     own.throwIfErrors();
-    const formats = manifest.formats.filter((f) => !options.formats || options.formats.includes(f));
+    const formats = selectFormats(manifest.formats, options.formats);
     if (formats.length === 0) {
       own.warn('format-none', `nothing to build: the manifest asks for ${manifest.formats.join(', ')}, the command line for ${options.formats?.join(', ')}`, locate(['formats']));
     }
-    const template = loadTemplate(manifest.template, projectRoot, locate(['template']), formats);
+    // cover and booklet are made from the PDF interior: they need the template's print side.
+    const templateFormats = [...new Set(formats.map((f) => (f === 'epub' ? 'epub' : 'pdf') as 'epub' | 'pdf'))];
+    const template = loadTemplate(manifest.template, projectRoot, locate(['template']), templateFormats);
+    const print = printSettings(manifest, options.print);
     const outDir = layout.outDir;
     const texts = textsOf(edition);
     const info = { texts: texts.length, words: texts.reduce((n, t) => n + t.words, 0) };
     // Render everything first, write afterwards: an error in the PDF must not leave a new EPUB beside an old PDF.
     const rendered: { format: Format; bytes: Buffer; pages?: number; ms: number }[] = [];
+    const base = { edition, template, reporter: own, pdfStandard: options.pdfStandard ?? manifest.pdf?.standard, pdfTagged: options.pdfTagged, print, cache: options.cache };
+    // The interior is laid out once, for the PDF and for what is made from it (cover, booklet).
+    let interior: Promise<Rendered> | undefined;
+    const interiorOf = () => (interior ??= renderInterior({ ...base, onProgress: (pages) => options.onProgress?.(slug, 'pdf', pages) }));
     for (const format of formats) {
       options.onStart?.(slug, format, info);
       const started = performance.now();
-      const r = await renderFormat(format, edition, template, own, (pages) => options.onProgress?.(slug, format, pages), options.pdfStandard ?? manifest.pdf?.standard, options.pdfTagged);
+      const r = await renderFormat(format, { ...base, onProgress: (pages) => options.onProgress?.(slug, format, pages), interior: interiorOf });
       rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
     }
     own.throwIfErrors();
@@ -155,7 +184,7 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
     const notes = texts.reduce((n, t) => n + t.notes.length, 0);
     const files: OutputFile[] = [];
     for (const r of rendered) {
-      const file = path.join(outDir, `${slug}.${r.format}`);
+      const file = path.join(outDir, outputFileName(slug, r.format));
       writeFileAtomic(file, r.bytes);
       const out: OutputFile = { edition: slug, format: r.format, path: file, bytes: r.bytes.length, texts: texts.length, notes, words: info.words, ms: r.ms, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
       files.push(out);

@@ -1,6 +1,6 @@
 /**
  * Issue 8, item 2: a library outside the working folder. The project root is
- * where the library lives (src/build/root.ts), not process.cwd(): images
+ * where the library lives (src/edition/root.ts), not process.cwd(): images
  * beside a source, links to sibling texts and the library's own templates/
  * work from anywhere; nothing may leave the root, symbolic links included;
  * messages name files relative to where the user stands, the same in build,
@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../../src/build/build.js';
-import { findProjectRoot } from '../../src/build/root.js';
+import { buildEdition } from '../../src/edition/build.js';
+import { findProjectRoot } from '../../src/edition/root.js';
 import { InputError } from '../../src/model/messages.js';
 import { runCli, source, TempProject } from '../helpers/project.js';
 import { tinyPng } from '../helpers/png.js';
