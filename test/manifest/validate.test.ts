@@ -42,7 +42,7 @@ describe('manifest validation', () => {
       'm.yaml:2:1: error: `notes` must be one of text, book, not `end` [manifest-field]',
       'm.yaml:3:1: error: `texts` must be a list, not the text `a` [manifest-field]',
       // The position of the item itself.
-      'm.yaml:4:17: error: `formats.1` must be one of epub, pdf, not `mobi` [manifest-field]',
+      'm.yaml:4:17: error: `formats.1` must be one of epub, pdf, cover, booklet, not `mobi` [manifest-field]',
     ]);
   });
 
