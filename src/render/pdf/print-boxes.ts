@@ -18,6 +18,7 @@ export interface PageBoxes {
 
 /** The boxes of a trim-size page of `width` × `height` pt under a profile. */
 export function pageBoxes(profile: PrintProfile, width: number, height: number): PageBoxes {
-  const grow = (d: number): Box => [-d, -d, width + d, height + d];
+  // 0 - d, not -d: a trim box of [-0 -0 …] would print as such.
+  const grow = (d: number): Box => [0 - d, 0 - d, width + d, height + d];
   return { trim: grow(0), bleed: grow(profile.bleed), media: grow(profile.bleed + (profile.cropMarks ? profile.markArea : 0)) };
 }

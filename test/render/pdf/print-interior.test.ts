@@ -1,0 +1,154 @@
+/**
+ * The interior PDF under a print profile, through the real CLI: page boxes on
+ * every page (pdfinfo -box), MediaBox = trim + bleed with the text where it
+ * was relative to the trim, KDP's print file without bookmarks and link
+ * annotations but still tagged, blank padding pages, crop marks for a copy
+ * shop (rendered and sampled), and the margin warning.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { germanProse, manifest, source, TempProject } from '../../helpers/project.js';
+import { qpdfCheck } from '../../helpers/validators.js';
+import { pageBoxes, pageCount, pageWords, renderGray } from '../../helpers/pdf-pages.js';
+import { PT_PER_IN, PT_PER_MM } from '../../../src/print/profiles.js';
+
+const ENV = { SOURCE_DATE_EPOCH: '1700000000' };
+const A5 = { w: (148 * 72) / 25.4, h: (210 * 72) / 25.4 };
+const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10 + 0);
+const grown = (d: number) => round([-d, -d, A5.w + d, A5.h + d]);
+let p: TempProject;
+
+beforeAll(() => {
+  const { body } = germanProse({ bytes: 9000, notesEvery: 6 });
+  p = new TempProject({
+    'sources/heft.md': source({ title: 'Ein Heft', author: 'A. Autor', date: '1917', lang: 'de' }, `Siehe [die Quelle](https://example.org/quelle).\n\n${body}`),
+    'editions/heft.yaml': manifest({ title: 'Heft', texts: ['heft'], formats: ['pdf'] }),
+    'editions/eng.yaml': manifest({ title: 'Eng', texts: ['heft'], formats: ['pdf'], template: 'eng' }),
+    'templates/eng/template.yaml': 'description: Schmaler Bundsteg\nextends: buch\n',
+    'templates/eng/pdf.yaml': '# too narrow for KDP\nmargins: { top: 20, bottom: 22, inner: 8, outer: 15 }\n',
+  }, 'edition-print-');
+});
+afterAll(() => p.remove());
+
+async function build(out: string, args: string[], manifestFile = 'editions/heft.yaml'): Promise<{ file: string; stderr: string }> {
+  const r = await p.run(['build', manifestFile, '--format', 'pdf', '--out', out, ...args], { env: ENV });
+  expect(r.code, r.stderr).toBe(0);
+  return { file: p.path(out, manifestFile.replace(/^editions\/(.*)\.yaml$/, '$1.pdf')), stderr: r.stderr };
+}
+
+/** The file with object streams unpacked, to look at dictionaries. */
+const unpacked = (file: string) => spawnSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 }).stdout;
+
+/** Top-left corner of the first word on a page (pdftotext -bbox, pt from the MediaBox's top-left). */
+function firstWord(file: string, page: number): [number, number] {
+  const out = spawnSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).stdout;
+  const m = /<word xMin="([\d.]+)" yMin="([\d.]+)"/.exec(out)!;
+  return [Number(m[1]), Number(m[2])];
+}
+
+describe('no profile', () => {
+  it('writes no print boxes', async () => {
+    const { file } = await build('plain', []);
+    expect(p.read('plain/heft.pdf').toString('latin1')).not.toMatch(/\/TrimBox|\/BleedBox/);
+    expect(unpacked(file)).toMatch(/\/Annots/);
+    expect(unpacked(file)).toMatch(/\/Outlines/);
+  }, 120_000);
+});
+
+describe('--print-profile kdp', () => {
+  let file: string;
+  let plain: string;
+  beforeAll(async () => {
+    plain = (await build('plain', [])).file;
+    file = (await build('kdp', ['--print-profile', 'kdp'])).file;
+  }, 240_000);
+
+  it('sets TrimBox = A5 and BleedBox = MediaBox = trim + 0.125 in on every page', () => {
+    const bleed = 0.125 * PT_PER_IN;
+    const boxes = pageBoxes(file);
+    expect(boxes.length).toBe(pageCount(file));
+    for (const [i, b] of boxes.entries()) {
+      expect(round(b.TrimBox), `page ${i + 1}`).toEqual(grown(0));
+      expect(round(b.BleedBox), `page ${i + 1}`).toEqual(grown(bleed));
+      expect(round(b.MediaBox), `page ${i + 1}`).toEqual(grown(bleed));
+    }
+  });
+
+  it('keeps the text where it was relative to the trim', () => {
+    const [x0, y0] = firstWord(plain, 5);
+    const [x1, y1] = firstWord(file, 5);
+    expect(x1 - x0).toBeCloseTo(0.125 * PT_PER_IN, 1);
+    expect(y1 - y0).toBeCloseTo(0.125 * PT_PER_IN, 1);
+  });
+
+  it('pads to an even count of at least 24 pages with blank pages (no folio)', () => {
+    const before = pageCount(plain);
+    const after = pageCount(file);
+    expect(before).toBeLessThan(24);
+    expect(after).toBe(24);
+    for (let n = before + 1; n <= after; n++) expect(pageWords(file, n), `page ${n}`).toBe('');
+    for (let n = 1; n <= before; n++) expect(pageWords(file, n), `page ${n}`).toBe(pageWords(plain, n));
+  });
+
+  it('has no bookmarks and no annotations, stays tagged and valid', () => {
+    const raw = unpacked(file);
+    expect(raw).not.toMatch(/\/Outlines/);
+    expect(raw).not.toMatch(/\/Annots/);
+    expect(raw).not.toMatch(/\/Subtype \/Link/);
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/\/S \/Link/);
+    expect(qpdfCheck(file)).toEqual([]);
+  });
+});
+
+describe('--print-profile copyshop', () => {
+  let file: string;
+  const bleed = 3 * PT_PER_MM;
+  const area = 10 * PT_PER_MM;
+  beforeAll(async () => {
+    file = (await build('shop', ['--print-profile', 'copyshop'])).file;
+  }, 120_000);
+
+  it('puts the page with 3 mm bleed on a sheet 10 mm larger on each side, links kept', () => {
+    for (const b of pageBoxes(file)) {
+      expect(round(b.TrimBox)).toEqual(grown(0));
+      expect(round(b.BleedBox)).toEqual(grown(bleed));
+      expect(round(b.MediaBox)).toEqual(grown(bleed + area));
+    }
+    expect(unpacked(file)).toMatch(/\/Annots/);
+    expect(qpdfCheck(file)).toEqual([]);
+  });
+
+  it('draws trim marks outside the bleed at each corner, nothing inside the bleed', () => {
+    const dpi = 288;
+    const s = dpi / 72;
+    const img = renderGray(file, 3, dpi);
+    // Sheet pixel of a point in trim coordinates (PDF y up, origin at the trim's lower-left).
+    const px = (x: number, y: number): [number, number] => [(x + bleed + area) * s, (A5.h + bleed + area - y) * s];
+    const darkest = (x: number, y: number, r = 2) => {
+      const [cx, cy] = px(x, y);
+      let min = 255;
+      for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) min = Math.min(min, img.at(cx + dx, cy + dy));
+      return min;
+    };
+    const mid = bleed + area / 2;
+    for (const [cx, sx] of [[0, -1], [A5.w, 1]] as const) {
+      for (const [cy, sy] of [[0, -1], [A5.h, 1]] as const) {
+        const corner = `corner (${Math.round(cx)}, ${Math.round(cy)})`;
+        expect(darkest(cx + sx * mid, cy), `${corner}: horizontal mark`).toBeLessThan(100);
+        expect(darkest(cx, cy + sy * mid), `${corner}: vertical mark`).toBeLessThan(100);
+        expect(darkest(cx + (sx * bleed) / 2, cy), `${corner}: bleed stays clear`).toBe(255);
+        expect(darkest(cx + sx * mid, cy + sy * mid), `${corner}: between the marks`).toBe(255);
+      }
+    }
+  });
+});
+
+describe('margins against the service', () => {
+  it('warns once per margin narrower than the minimum, at its pdf.yaml line', async () => {
+    const { stderr, file } = await build('eng', ['--print-profile', 'kdp'], 'editions/eng.yaml');
+    const lines = stderr.trim().split('\n').filter((l) => l.includes('[print-margin]'));
+    expect(lines).toEqual([expect.stringMatching(/templates\/eng\/pdf\.yaml:2:\d+: warning: margins\.inner is 8 mm; Amazon KDP asks for at least 9\.5 mm \(0\.375 in\) for 24 pages \[print-margin\]$/)]);
+    expect(pageCount(file)).toBe(24);
+  }, 120_000);
+});
