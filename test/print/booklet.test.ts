@@ -80,6 +80,7 @@ describe('booklet of one signature', () => {
     expect(raw).toMatch(/\/Duplex \/DuplexFlipShortEdge/);
     expect(raw).toMatch(/\/PrintScaling \/None/);
     expect(raw).toMatch(/\/Lang \(de\)/);
+    expect(raw).not.toMatch(/\/StructTreeRoot/);
     // No random file identifier: the trailer (an uncompressed cross-reference stream dictionary) has no /ID.
     expect(p.read('one/heft.booklet.pdf').toString('latin1')).not.toMatch(/\/ID\s*\[/);
     const info = spawnSync('pdfinfo', ['-isodates', p.path('one/heft.booklet.pdf')], { encoding: 'utf8' }).stdout;

@@ -14,8 +14,11 @@ import { PT_PER_IN, PT_PER_MM } from '../../../src/print/profiles.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1700000000' };
 const A5 = { w: (148 * 72) / 25.4, h: (210 * 72) / 25.4 };
-const round = (b: number[]) => b.map((v) => Math.round(v * 10) / 10 + 0);
-const grown = (d: number) => round([-d, -d, A5.w + d, A5.h + d]);
+const grown = (d: number) => [-d, -d, A5.w + d, A5.h + d];
+/** pdfinfo prints boxes to 0.01 pt. */
+function expectBox(got: number[], want: number[], what: string): void {
+  got.forEach((v, i) => expect(Math.abs(v - want[i]!), `${what}: ${got.join(' ')} ≠ ${want.map((w) => w.toFixed(2)).join(' ')}`).toBeLessThan(0.011));
+}
 let p: TempProject;
 
 beforeAll(() => {
@@ -68,9 +71,9 @@ describe('--print-profile kdp', () => {
     const boxes = pageBoxes(file);
     expect(boxes.length).toBe(pageCount(file));
     for (const [i, b] of boxes.entries()) {
-      expect(round(b.TrimBox), `page ${i + 1}`).toEqual(grown(0));
-      expect(round(b.BleedBox), `page ${i + 1}`).toEqual(grown(bleed));
-      expect(round(b.MediaBox), `page ${i + 1}`).toEqual(grown(bleed));
+      expectBox(b.TrimBox, grown(0), `page ${i + 1} TrimBox`);
+      expectBox(b.BleedBox, grown(bleed), `page ${i + 1} BleedBox`);
+      expectBox(b.MediaBox, grown(bleed), `page ${i + 1} MediaBox`);
     }
   });
 
@@ -110,12 +113,16 @@ describe('--print-profile copyshop', () => {
   }, 120_000);
 
   it('puts the page with 3 mm bleed on a sheet 10 mm larger on each side, links kept', () => {
-    for (const b of pageBoxes(file)) {
-      expect(round(b.TrimBox)).toEqual(grown(0));
-      expect(round(b.BleedBox)).toEqual(grown(bleed));
-      expect(round(b.MediaBox)).toEqual(grown(bleed + area));
+    for (const [i, b] of pageBoxes(file).entries()) {
+      expectBox(b.TrimBox, grown(0), `page ${i + 1} TrimBox`);
+      expectBox(b.BleedBox, grown(bleed), `page ${i + 1} BleedBox`);
+      expectBox(b.MediaBox, grown(bleed + area), `page ${i + 1} MediaBox`);
     }
-    expect(unpacked(file)).toMatch(/\/Annots/);
+    const raw = unpacked(file);
+    expect(raw).toMatch(/\/Annots/);
+    // Registration colour (all separations), marks outside the structure tree.
+    expect(raw).toMatch(/\/CSRegistration \[\s*\/Separation\s+\/All\s+\/DeviceGray\s+\d+ 0 R\s*\]/);
+    expect(raw).toMatch(/\/Artifact BMC\nq 1 0 0 -1 0 [\d.]+ cm\n\/CSRegistration CS 1 SCN 0\.25 w/);
     expect(qpdfCheck(file)).toEqual([]);
   });
 
@@ -148,7 +155,7 @@ describe('margins against the service', () => {
   it('warns once per margin narrower than the minimum, at its pdf.yaml line', async () => {
     const { stderr, file } = await build('eng', ['--print-profile', 'kdp'], 'editions/eng.yaml');
     const lines = stderr.trim().split('\n').filter((l) => l.includes('[print-margin]'));
-    expect(lines).toEqual([expect.stringMatching(/templates\/eng\/pdf\.yaml:2:\d+: warning: margins\.inner is 8 mm; Amazon KDP asks for at least 9\.5 mm \(0\.375 in\) for 24 pages \[print-margin\]$/)]);
+    expect(lines).toEqual([expect.stringMatching(/templates\/eng\/pdf\.yaml:2:33: warning: margins\.inner is 8 mm; Amazon KDP asks for at least 9\.5 mm \(0\.375 in\) for 24 pages \[print-margin\]$/)]);
     expect(pageCount(file)).toBe(24);
   }, 120_000);
 });
