@@ -34,3 +34,15 @@ export function marginViolations(profileName: PrintProfileName, pages: number, m
     reason: `margins.${side} is ${mm(margins[side])} mm; ${profile.label} asks for at least ${mm(min[side])} mm (${inch(min[side])} in) for ${pages} pages`,
   }));
 }
+
+/**
+ * A running head or page number drawn in the margin must also keep the
+ * service's distance from the trim (the services measure the live area, not
+ * the text block). `distance` is from the trim edge on `side` to the ink's
+ * nearest edge, in pt; undefined when it is far enough.
+ */
+export function liveAreaViolation(profileName: PrintProfileName, pages: number, side: MarginSide, what: string, distance: number): string | undefined {
+  const min = minMargins(profileName, pages)[side];
+  if (Math.round(distance * 100) >= Math.round(min * 100)) return undefined;
+  return `${what} is ${mm(distance)} mm from the ${side} edge; ${printProfile(profileName).label} asks for at least ${mm(min)} mm (${inch(min)} in)`;
+}

@@ -90,7 +90,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   const pagination = paginate(flow, style);
   timer('paginate');
   // Print production: page boxes, bleed, crop marks, padding pages (print-interior.ts).
-  if (input.print?.profile) applyPrintProfile(doc as unknown as PrintDoc, style, pagination, input.print.profile, input.reporter);
+  if (input.print?.profile) applyPrintProfile({ doc: doc as unknown as PrintDoc, style, fonts, pagination, profile: input.print.profile, reporter: input.reporter });
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
   drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, ...(tagged ? { structure: tags.root } : {}), onProgress: input.onProgress });
   timer('draw');

@@ -6,13 +6,14 @@
  * renderPdf calls `applyPrintProfile` once, between pagination and drawing.
  */
 import type { Reporter } from '../../model/messages.js';
-import { marginViolations } from '../../print/margins.js';
+import { liveAreaViolation, marginViolations } from '../../print/margins.js';
 import { paddedPageCount, printProfile, type PrintProfileName } from '../../print/profiles.js';
 import type { OutlineRoot } from './outline.js';
 import type { Pagination } from './paginate.js';
 import { pageBoxes } from './print-boxes.js';
 import { cropMarkOperators } from './print-marks.js';
-import type { Style } from './style.js';
+import type { FontSet } from './fonts.js';
+import { mm, type Style } from './style.js';
 
 /** The pdfkit document as far as print production touches it. */
 export interface PrintDoc {
@@ -28,8 +29,17 @@ export interface PrintDoc {
 /** Name of the registration colour space in each page's resources. */
 const REGISTRATION = 'CSRegistration';
 
-/** Prepares `doc` and `pagination` (before drawing) for the print service `name`. */
-export function applyPrintProfile(doc: PrintDoc, style: Style, pagination: Pagination, name: PrintProfileName, reporter: Reporter): void {
+export interface PrintInterior {
+  doc: PrintDoc;
+  style: Style;
+  fonts: FontSet;
+  pagination: Pagination;
+  profile: PrintProfileName;
+  reporter: Reporter;
+}
+
+/** Prepares `doc` and `pagination` (before drawing) for the print service `profile`. */
+export function applyPrintProfile({ doc, style, fonts, pagination, profile: name, reporter }: PrintInterior): void {
   const profile = printProfile(name);
   const g = style.geometry;
 
@@ -37,9 +47,7 @@ export function applyPrintProfile(doc: PrintDoc, style: Style, pagination: Pagin
   const pages = pagination.pages;
   for (let n = pages.length + 1; n <= paddedPageCount(profile, pages.length); n++) pages.push({ number: n, style: 'plain', blank: true, items: [] });
 
-  for (const v of marginViolations(name, pages.length, { top: g.top, bottom: g.bottom, inner: g.inner, outer: g.outer })) {
-    reporter.warn('print-margin', v.reason, style.at(['margins', v.side]));
-  }
+  checkMargins(style, fonts, name, pages.length, reporter);
 
   // KDP (and others) reject print files with bookmarks or annotations. The text of a
   // link stays in its Link structure element; only the clickable annotation goes.
@@ -67,4 +75,26 @@ export function applyPrintProfile(doc: PrintDoc, style: Style, pagination: Pagin
     // pdfkit has flipped the y axis already; the marks are drawn in PDF's own coordinates, as an artifact.
     doc.addContent(`/Artifact BMC\nq 1 0 0 -1 0 ${g.height} cm\n${cropMarkOperators(profile, g.width, g.height, REGISTRATION)}\nQ\nEMC`);
   });
+}
+
+/**
+ * One `print-margin` warning per margin of pdf.yaml narrower than the
+ * service's minimum; where the margin is wide enough, the running head and a
+ * page number at the foot (which sit in the margin) are checked too.
+ */
+function checkMargins(style: Style, fonts: FontSet, name: PrintProfileName, pages: number, reporter: Reporter): void {
+  const g = style.geometry;
+  const narrow = marginViolations(name, pages, { top: g.top, bottom: g.bottom, inner: g.inner, outer: g.outer });
+  for (const v of narrow) reporter.warn('print-margin', v.reason, style.at(['margins', v.side]));
+  const { runningHead: rh, folio } = style.config;
+  const checks: [side: 'top' | 'bottom', key: string, what: string, distance: number][] = [
+    // Baseline `offset` above the text block; the tallest glyphs reach `ascent` above it.
+    ['top', 'runningHead', 'the running head', g.top - mm(rh.offset) - fonts.face(rh.family, rh.style).ascent * rh.size],
+  ];
+  if (folio.position === 'foot') checks.push(['bottom', 'folio', 'the page number', g.bottom - mm(folio.offset) + fonts.face(folio.family, folio.style).descent * folio.size]);
+  for (const [side, key, what, distance] of checks) {
+    if (narrow.some((v) => v.side === side)) continue;
+    const reason = liveAreaViolation(name, pages, side, what, distance);
+    if (reason) reporter.warn('print-margin', `${key}.offset: ${reason}`, style.at([key, 'offset']));
+  }
 }

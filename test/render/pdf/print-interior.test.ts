@@ -29,6 +29,9 @@ beforeAll(() => {
     'editions/eng.yaml': manifest({ title: 'Eng', texts: ['heft'], formats: ['pdf'], template: 'eng' }),
     'templates/eng/template.yaml': 'description: Schmaler Bundsteg\nextends: buch\n',
     'templates/eng/pdf.yaml': '# too narrow for KDP\nmargins: { top: 20, bottom: 22, inner: 8, outer: 15 }\n',
+    'editions/hoch.yaml': manifest({ title: 'Hoch', texts: ['heft'], formats: ['pdf'], template: 'hoch' }),
+    'templates/hoch/template.yaml': 'description: Kopfzeile nah am Rand\nextends: buch\n',
+    'templates/hoch/pdf.yaml': 'margins: { top: 14, bottom: 22, inner: 20, outer: 15 }\nrunningHead: { family: serif, style: italic, size: 8.75, leading: 11, offset: 7 }\n',
   }, 'edition-print-');
 });
 afterAll(() => p.remove());
@@ -157,5 +160,11 @@ describe('margins against the service', () => {
     const lines = stderr.trim().split('\n').filter((l) => l.includes('[print-margin]'));
     expect(lines).toEqual([expect.stringMatching(/templates\/eng\/pdf\.yaml:2:33: warning: margins\.inner is 8 mm; Amazon KDP asks for at least 9\.5 mm \(0\.375 in\) for 24 pages \[print-margin\]$/)]);
     expect(pageCount(file)).toBe(24);
+  }, 120_000);
+
+  it('checks the running head in a margin that is wide enough itself', async () => {
+    const { stderr } = await build('hoch', ['--print-profile', 'kdp'], 'editions/hoch.yaml');
+    const lines = stderr.trim().split('\n').filter((l) => l.includes('[print-margin]'));
+    expect(lines).toEqual([expect.stringMatching(/templates\/hoch\/pdf\.yaml:2:\d+: warning: runningHead\.offset: the running head is [34]\.\d mm from the top edge; Amazon KDP asks for at least 9\.5 mm \(0\.375 in\) \[print-margin\]$/)]);
   }, 120_000);
 });
