@@ -6,7 +6,8 @@
  * booklet is printed on a desktop or copy-shop printer and folded, not
  * trimmed by a service, so bleed and crop marks have no place on its sheets.
  */
-import { Duplex, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, Duplex, PDFDocument, PDFHexString, PDFName, PDFString, popGraphicsState, PrintScaling, pushGraphicsState, type PDFPage } from 'pdf-lib';
+import { embedTrimmedPages, type EmbeddedPage } from './embed-pages.js';
 import type { Reporter } from '../model/messages.js';
 import type { Template } from '../templates/load.js';
 import { impose } from './imposition.js';
@@ -24,15 +25,14 @@ export interface BookletInput {
 export async function imposeBooklet(input: BookletInput): Promise<{ bytes: Buffer; pages: number }> {
   const source = await PDFDocument.load(input.interior, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
-  const pages = source.getPages();
-  const embedded = await out.embedPages(pages, pages.map(trimOf));
-  const { width, height } = pages[0]!.getTrimBox();
-  const signatures = impose(pages.length, input.print.signature);
+  const embedded = await embedTrimmedPages(source, out);
+  const { width, height } = embedded[0]!;
+  const signatures = impose(embedded.length, input.print.signature);
   for (const signature of signatures) {
     for (const side of signature.sides) {
       const sheet = out.addPage([2 * width, height]);
-      if (side.left !== null) sheet.drawPage(embedded[side.left]!, { x: 0, y: 0 });
-      if (side.right !== null) sheet.drawPage(embedded[side.right]!, { x: width, y: 0 });
+      if (side.left !== null) place(sheet, embedded[side.left]!, 0);
+      if (side.right !== null) place(sheet, embedded[side.right]!, width);
     }
   }
   copyInfo(source, out, signatures.length);
@@ -46,10 +46,10 @@ export async function imposeBooklet(input: BookletInput): Promise<{ bytes: Buffe
   return { bytes, pages: out.getPageCount() };
 }
 
-/** The page's TrimBox (the whole page when it has none) as pdf-lib's embedding box. */
-function trimOf(page: PDFPage): { left: number; bottom: number; right: number; top: number } {
-  const b = page.getTrimBox();
-  return { left: b.x, bottom: b.y, right: b.x + b.width, top: b.y + b.height };
+/** Draws an embedded page on a sheet with its trim's lower-left corner at (x, 0). */
+function place(sheet: PDFPage, page: EmbeddedPage, x: number): void {
+  const name = sheet.node.newXObject('Page', page.ref);
+  sheet.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, x, 0), drawObject(name), popGraphicsState());
 }
 
 /**

@@ -89,6 +89,12 @@ describe('booklet of one signature', () => {
     for (const key of ['Title', 'Author', 'CreationDate', 'ModDate']) expect(field(info, key), key).toBe(field(interior, key));
     expect(field(info, 'Title')).toBe('Heft');
   });
+
+  it('shares the interior fonts instead of copying them per page, and is smaller than the interior', () => {
+    const fonts = (file: string) => spawnSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 1 << 28 }).stdout.match(/\/Type \/Font\b/g)?.length;
+    expect(fonts(p.path('one/heft.booklet.pdf'))).toBe(fonts(p.path('one/heft.pdf')));
+    expect(p.read('one/heft.booklet.pdf').length).toBeLessThan(p.read('one/heft.pdf').length);
+  });
 });
 
 describe('booklet in signatures', () => {
