@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { germanProse, manifest, source, TempProject } from '../../helpers/project.js';
-import { qpdfCheck } from '../../helpers/validators.js';
+import { formatFinding, preflightA1b, PREFLIGHT_INSTALL, qpdfCheck, skipUnlessTool } from '../../helpers/validators.js';
 import { pageBoxes, pageCount, pageWords, renderGray } from '../../helpers/pdf-pages.js';
 import { PT_PER_IN, PT_PER_MM } from '../../../src/print/profiles.js';
 
@@ -152,6 +152,13 @@ describe('--print-profile copyshop', () => {
       }
     }
   });
+});
+
+describe('a print profile with PDF/A-1b', () => {
+  it.skipIf(skipUnlessTool('preflight', PREFLIGHT_INSTALL))('passes PDFBox Preflight with crop marks in registration colour', async () => {
+    const { file } = await build('shop-a1b', ['--print-profile', 'copyshop', '--pdf-standard', 'PDF/A-1b']);
+    expect(preflightA1b(file).map(formatFinding)).toEqual([]);
+  }, 120_000);
 });
 
 describe('margins against the service', () => {
