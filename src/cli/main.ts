@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('print-profile', { choices: PRINT_PROFILES, group: 'Print production:', describe: 'Print service: bleed, page boxes, spine formula, margin checks (wins over the manifest\'s print.profile)' })
           .option('paper', { choices: PAPERS, group: 'Print production:', describe: 'Paper of the print service (spine width); default white' })
           .option('paper-thickness', { type: 'number', requiresArg: true, group: 'Print production:', describe: 'Thickness of one page in mm (BoD: from its cover calculator)' })
-          .option('signature', { type: 'number', requiresArg: true, group: 'Print production:', describe: 'Pages per booklet signature, a multiple of 4 (default: one signature)' })
+          .option('signature', { type: 'number', requiresArg: true, group: 'Print production:', describe: 'Pages per booklet signature, a multiple of 4 (default: one signature)', coerce: parseSignature })
           .option('pdf-standard', { choices: PDF_STANDARDS, describe: "PDF standard: PDF/A-1b or PDF/A-2b for archives, none for a plain PDF (overrides manifest and template)" })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' })
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
@@ -164,6 +164,13 @@ export async function main(argv: string[]): Promise<number> {
     });
   await parser.parseAsync();
   return usageError ? EXIT_USAGE : code;
+}
+
+/** `--signature`: pages per folded signature, so a positive multiple of 4 (a usage error otherwise, exit 2). */
+function parseSignature(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value <= 0 || value % 4 !== 0) throw new Error(`--signature must be a positive multiple of 4 (pages per folded signature), not ${value}`);
+  return value;
 }
 
 function parseFormats(value: string | undefined): (typeof FORMATS)[number][] | undefined {

@@ -22,6 +22,7 @@ import { imageSizer } from './images.js';
 import { escapeXmpInfo, imageProblem, standardOptions, type OpenedImage, type PdfStandard, type XmpDoc } from './pdfa.js';
 import { setOutlineCounts, type OutlineNode } from './outline.js';
 import { StructBuilder } from './structure.js';
+import { applyPrintProfile, type PrintDoc } from './print-interior.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -88,6 +89,8 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   }
   const pagination = paginate(flow, style);
   timer('paginate');
+  // Print production: page boxes, bleed, crop marks, padding pages (print-interior.ts).
+  if (input.print?.profile) applyPrintProfile({ doc: doc as unknown as PrintDoc, style, fonts, pagination, profile: input.print.profile, reporter: input.reporter });
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
   drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, ...(tagged ? { structure: tags.root } : {}), onProgress: input.onProgress });
   timer('draw');
