@@ -24,6 +24,8 @@ export interface Labels {
   noteRef: string;
   /** Start of the book's text, for landmarks. */
   start: string;
+  /** The cover page, in the landmarks (optional: templates written before covers fall back to the title). */
+  cover?: string;
   /** The EPUB's schema:accessibilitySummary, in the edition's language. */
   accessibilitySummary: string;
 }
