@@ -18,6 +18,7 @@ export interface FontkitFace {
   unitsPerEm: number;
   ascent: number;
   descent: number;
+  capHeight?: number;
   italicAngle: number;
   'OS/2'?: { usWeightClass?: number };
   layout(text: string): { advanceWidth: number };

@@ -21,9 +21,9 @@ export function drawSpine(doc: PDFKit.PDFDocument, kit: CoverKit, texts: CoverTe
   const s = kit.design.print.spine;
   const font = kit.fonts.get(s.font)!;
   const face = font.face;
-  // The type's full height (ascender to descender) must fit between the side margins.
-  const extent = (face.ascent - face.descent) / face.unitsPerEm;
-  let size = Math.min(s.size, (spine.width - 2 * SIDE) / extent);
+  // The capitals must fit between the side margins (descenders may reach into them: KDP's margin is a safety zone, not a hard edge).
+  const cap = (face.capHeight ?? 0.7 * face.unitsPerEm) / face.unitsPerEm;
+  let size = Math.min(s.size, (spine.width - 2 * SIDE) / cap);
   if (size < s.minSize) return undefined;
   let text = [texts.authors, texts.title].filter(Boolean).join(SEPARATOR);
   const length = spine.height - 2 * END;
@@ -39,8 +39,8 @@ export function drawSpine(doc: PDFKit.PDFDocument, kit: CoverKit, texts: CoverTe
   // pdfkit's y axis points down, so a positive angle turns clockwise: the text then runs top to bottom.
   doc.rotate(s.direction === 'top-to-bottom' ? 90 : -90);
   doc.font(`cover-${s.font}`).fontSize(size).fillColor(kit.design.colors[s.color]!);
-  // pdfkit places text by its top (the ascender line): half way between ascender and descender lines goes on the axis.
-  doc.text(text, -width / 2, ((face.descent - face.ascent) / 2 / face.unitsPerEm) * size, { lineBreak: false });
+  // pdfkit places text by its top (the ascender line); the capitals are centred on the spine's axis.
+  doc.text(text, -width / 2, ((cap / 2) * face.unitsPerEm - face.ascent) / face.unitsPerEm * size, { lineBreak: false });
   doc.restore();
   return size;
 }
