@@ -49,6 +49,15 @@ describe('ebook cover', () => {
     expect(svg).toMatch(/Donaudampf\S*-<\/tspan>/);
   });
 
+  it('a title that cannot fit even at the smallest size is cut with "…" and a cover-text-cut warning', () => {
+    const reporter = new Reporter();
+    const endless = edition({ title: Array.from({ length: 120 }, (_, i) => `Wort${i}`).join(' '), origin: 'editions/x.yaml', texts: [text({ authors: ['A'] })] });
+    const t = loadTemplate('buch', REPO);
+    const svg = coverSvg({ kit: coverKit(t), texts: coverTexts(endless, t), lang: 'de', canvas: { width: 1600, height: 2560 }, trim: { x: 0, y: 0, width: 1600, height: 2560 }, reporter, origin: 'editions/x.yaml' });
+    expect(svg).toMatch(/…<\/tspan>/);
+    expect(reporter.messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['editions/x.yaml cover-text-cut']);
+  });
+
   it('a template that extends buch without a cover of its own inherits it; one that names only colours keeps the rest', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cover-tpl-'));
     try {

@@ -133,6 +133,13 @@ describe.skipIf(SKIP)('renderPrintCover', () => {
     expect(at79).toContain('W. I. Lenin');
   }, 120_000);
 
+  it('cuts a description too long for the back with a cover-description-cut warning', async () => {
+    const reporter = new Reporter();
+    const long = edition({ title: 'Lang', description: 'Ein sehr langer Klappentext. '.repeat(200), origin: 'editions/lang.yaml', texts: [text({ authors: ['A'] })] });
+    await renderPrintCover({ edition: long, template, reporter, print: { profile: 'kdp' }, pages: 100 });
+    expect(reporter.messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['editions/lang.yaml cover-description-cut']);
+  }, 120_000);
+
   it('is byte-identical when rendered twice', async () => {
     const once = await renderPrintCover({ edition: book(), template, reporter: new Reporter(), print: { profile: 'kdp' }, pages: 120 });
     const twice = await renderPrintCover({ edition: book(), template, reporter: new Reporter(), print: { profile: 'kdp' }, pages: 120 });
