@@ -34,13 +34,24 @@ export interface CoverFont {
   style: 'normal' | 'italic';
 }
 
+/** Opened fonts by file: fontkit parses its layout tables on first use, which costs more than drawing a cover. */
+const opened = new Map<string, { bytes: Buffer; face: FontkitFace }>();
+
+function open(file: string): { bytes: Buffer; face: FontkitFace } {
+  let font = opened.get(file);
+  if (!font) {
+    const bytes = fs.readFileSync(file);
+    opened.set(file, (font = { bytes, face: fontkit.create(bytes) }));
+  }
+  return font;
+}
+
 /** Every font the design names, by its name in the design. */
 export function loadCoverFonts(design: CoverDesign, template: Template): Map<string, CoverFont> {
   const fonts = new Map<string, CoverFont>();
   for (const [name, spec] of Object.entries(design.fonts)) {
     const file = resolveFontPath(spec, template.dir, template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`);
-    const bytes = fs.readFileSync(file);
-    const face = fontkit.create(bytes);
+    const { bytes, face } = open(file);
     fonts.set(name, { file, bytes, face, family: face.familyName, weight: face['OS/2']?.usWeightClass ?? 400, style: face.italicAngle !== 0 ? 'italic' : 'normal' });
   }
   return fonts;
