@@ -33,3 +33,6 @@ export interface Labels {
 export const LABEL_KEYS: (keyof Labels)[] = [
   'contents', 'notes', 'imprint', 'sources', 'titlePage', 'backToText', 'translatedBy', 'editedBy', 'noteRef', 'start', 'accessibilitySummary',
 ];
+
+/** Keys a template may leave out (added after templates were written; the code has a fallback). The built-in template has them all. */
+export const OPTIONAL_LABEL_KEYS: (keyof Labels)[] = ['cover'];
