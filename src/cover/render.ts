@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { Edition } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
-import type { Template } from '../templates/load.js';
+import { BUILTIN_TEMPLATES, loadTemplate, type Template } from '../templates/load.js';
 import { bookAuthors, creditsOf } from '../model/credits.js';
 import { checkImage } from '../parse/image.js';
 import { fail } from '../model/messages.js';
@@ -46,7 +46,13 @@ export interface CoverKit {
   image: string;
 }
 
+/**
+ * The design of a template, ready to draw. A template with no cover section
+ * anywhere in its `extends` chain (one copied before covers existed) draws
+ * the built-in `buch` cover rather than failing its build.
+ */
 export function coverKit(template: Template): CoverKit {
+  if (template.coverConfig === undefined) template = loadTemplate('buch', path.dirname(BUILTIN_TEMPLATES));
   const design = coverDesign(template);
   const fonts = loadCoverFonts(design, template);
   const svgFile = template.file(COVER_SVG);

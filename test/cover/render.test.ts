@@ -75,6 +75,21 @@ describe('ebook cover', () => {
     }
   });
 
+  it('a template copied before covers existed (no cover section, no cover/ folder) draws the buch cover', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cover-tpl-'));
+    try {
+      fs.cpSync(path.join(REPO, 'templates/buch'), path.join(root, 'templates/alt'), { recursive: true });
+      fs.rmSync(path.join(root, 'templates/alt/cover'), { recursive: true });
+      const yaml = fs.readFileSync(path.join(root, 'templates/alt/template.yaml'), 'utf8');
+      fs.writeFileSync(path.join(root, 'templates/alt/template.yaml'), yaml.slice(0, yaml.indexOf('\ncover:')) + '\n');
+      const alt = loadTemplate('alt', root);
+      expect(alt.coverConfig).toBeUndefined();
+      expect(renderEbookCover(sample(), alt).equals(renderEbookCover(sample(), loadTemplate('buch', REPO)))).toBe(true);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a broken design is an error at its line in template.yaml', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cover-tpl-'));
     try {
