@@ -140,6 +140,19 @@ describe.skipIf(SKIP)('renderPrintCover', () => {
     expect(reporter.messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['editions/lang.yaml cover-description-cut']);
   }, 120_000);
 
+  it('cuts author and title too long for the spine with "…" and a cover-spine-cut warning', async () => {
+    const reporter = new Reporter();
+    const long = edition({ title: Array.from({ length: 80 }, (_, i) => `Wort${i}`).join(' '), origin: 'editions/lang.yaml', texts: [text({ authors: ['A'] })] });
+    const { bytes } = await renderPrintCover({ edition: long, template, reporter, print: { profile: 'kdp' }, pages: 200 });
+    expect(reporter.messages.map((m) => `${m.file} ${m.rule}`)).toContain('editions/lang.yaml cover-spine-cut');
+    const file = write(bytes);
+    try {
+      expect(tool('pdftotext', ['-raw', file, '-']).replace(/\s+/g, ' ')).toMatch(/A · Wort0 Wort1 .*…/);
+    } finally {
+      fs.rmSync(file);
+    }
+  }, 120_000);
+
   it('is byte-identical when rendered twice', async () => {
     const once = await renderPrintCover({ edition: book(), template, reporter: new Reporter(), print: { profile: 'kdp' }, pages: 120 });
     const twice = await renderPrintCover({ edition: book(), template, reporter: new Reporter(), print: { profile: 'kdp' }, pages: 120 });
