@@ -11,6 +11,7 @@ import { selectTexts, type Locate } from '../select/select.js';
 import { editionSteps } from '../transforms/index.js';
 import { clone } from '../model/walk.js';
 import { normalizeIsbn } from '../manifest/isbn.js';
+import { ownCover } from '../cover/own.js';
 
 export interface AssembleInput {
   manifest: Manifest;
@@ -50,6 +51,8 @@ export function assembleEdition(input: AssembleInput): Edition {
     ...(manifest.rights ? { rights: manifest.rights } : {}),
     ...(manifest.description ? { description: manifest.description } : {}),
     ...(manifest.isbn ? { isbn: manifest.isbn } : {}),
+    ...(manifest.series ? { series: manifest.series } : {}),
+    ...(manifest.cover ? { cover: ownCover(manifest.cover, input.locate(['cover']), input.reporter) } : {}),
   };
   const edition: Edition = { meta, parts };
   const idOfFile = (file: string) => library.byFile.get(file)?.text.meta.id;

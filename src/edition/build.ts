@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Edition } from '../model/types.js';
 import { textsOf } from '../model/types.js';
-import { InputError, Reporter, type Message } from '../model/messages.js';
+import { InputError, Reporter, fail, type Message } from '../model/messages.js';
 import { loadLibrary, type Library } from '../library/load.js';
 import { validateManifest, loadManifest } from '../manifest/load.js';
 import { FORMATS, type Format, type Manifest, type ManifestInput } from '../manifest/schema.js';
@@ -15,6 +15,7 @@ import { loadTemplate } from '../templates/load.js';
 import { renderFormat, renderInterior, type Rendered } from './render.js';
 import type { ContentCache } from '../cache/types.js';
 import { printSettings, type PrintSettings } from '../print/settings.js';
+import { PrintProfileError } from '../print/profiles.js';
 import { writeFileAtomic, sweepTemporaries } from '../util/atomic-write.js';
 import { slugify } from '../util/slug.js';
 import { resolveLayout } from './root.js';
@@ -173,7 +174,11 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
     for (const format of formats) {
       options.onStart?.(slug, format, info);
       const started = performance.now();
-      const r = await renderFormat(format, { ...base, onProgress: (pages) => options.onProgress?.(slug, format, pages), interior: interiorOf });
+      const r = await renderFormat(format, { ...base, onProgress: (pages) => options.onProgress?.(slug, format, pages), interior: interiorOf }).catch((e: unknown) => {
+        // A request that gives no spine width (BoD without paper-thickness) is the manifest's print: line's fault.
+        if (e instanceof PrintProfileError) fail('print-profile', e.message, locate(['print']));
+        throw e;
+      });
       rendered.push({ format, ...r, ms: Math.round(performance.now() - started) });
     }
     own.throwIfErrors();

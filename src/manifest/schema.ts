@@ -78,6 +78,8 @@ export const manifestSchema = z
     /** One name or a list. */
     editor: stringList.optional(),
     publisher: text.optional(),
+    /** The series the book belongs to; printed on the cover, written as the EPUB's belongs-to-collection. */
+    series: text.optional(),
     /** Publication date of the edition. */
     date: partialDate.optional(),
     /** Language of the edition's own pages (title, contents, imprint); default: the language most of its texts have. */

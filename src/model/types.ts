@@ -237,6 +237,10 @@ export interface EditionMeta {
   rights?: string;
   description?: string;
   isbn?: string;
+  /** The series the book belongs to (manifest `series`): on the cover and as belongs-to-collection. */
+  series?: string;
+  /** The manifest's own cover image (absolute path, checked); without it the template draws one. */
+  cover?: { file: string; mediaType: 'image/png' | 'image/jpeg' };
   /** Unique identifier, derived from the edition (urn:isbn or urn:uuid). */
   identifier: string;
   /** Last modification, from SOURCE_DATE_EPOCH or the newest source; drives reproducible output. */

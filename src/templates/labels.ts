@@ -24,6 +24,8 @@ export interface Labels {
   noteRef: string;
   /** Start of the book's text, for landmarks. */
   start: string;
+  /** The cover page, in the landmarks (optional: templates written before covers fall back to the title). */
+  cover?: string;
   /** The EPUB's schema:accessibilitySummary, in the edition's language. */
   accessibilitySummary: string;
 }
@@ -31,3 +33,6 @@ export interface Labels {
 export const LABEL_KEYS: (keyof Labels)[] = [
   'contents', 'notes', 'imprint', 'sources', 'titlePage', 'backToText', 'translatedBy', 'editedBy', 'noteRef', 'start', 'accessibilitySummary',
 ];
+
+/** Keys a template may leave out (added after templates were written; the code has a fallback). The built-in template has them all. */
+export const OPTIONAL_LABEL_KEYS: (keyof Labels)[] = ['cover'];

@@ -43,6 +43,8 @@ const templateYaml = z
       })
       .strict()
       .optional(),
+    /** The cover design's settings (fonts, colours, text boxes); checked by src/cover/design.ts, merged along `extends` key by key. */
+    cover: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -67,6 +69,10 @@ export interface Template {
   /** Options of template.yaml's `epub` section. */
   epub: EpubOptions;
   labelsFor(lang: string): Labels;
+  /** template.yaml's `cover` sections along the chain, merged (own keys win), font paths absolute; undefined when no layer has one. */
+  coverConfig: unknown;
+  /** template.yaml of the chain that sets a cover key (the template's own first), with the key's line, for messages. */
+  coverPositionOf(keys: (string | number)[]): { file: string; line: number; column: number };
 }
 
 /** Folders searched for templates: the project's own first, then the built-in ones. */
@@ -101,6 +107,14 @@ export function listTemplates(projectRoot: string): TemplateInfo[] {
     }
   }
   return [...seen.values()];
+}
+
+/** A cover section's font paths (`fonts: {name: path}`) made absolute: relative ones are relative to their own template folder. */
+function coverFontPaths(cover: Record<string, unknown>, dir: string): Record<string, unknown> {
+  const fonts = cover.fonts;
+  if (typeof fonts !== 'object' || fonts === null || Array.isArray(fonts)) return cover;
+  const absolute = (spec: unknown) => (typeof spec === 'string' && !spec.startsWith('npm:') && !path.isAbsolute(spec) ? path.join(dir, spec) : spec);
+  return { ...cover, fonts: Object.fromEntries(Object.entries(fonts).map(([k, v]) => [k, absolute(v)])) };
 }
 
 function readTemplateYaml(file: string): z.infer<typeof templateYaml> {
@@ -140,9 +154,11 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
   let dir = findTemplateDir(name, projectRoot, from);
   let description = '';
   let softHyphens: boolean | undefined;
+  const coverLayers: { file: string; cover: Record<string, unknown> }[] = [];
   for (;;) {
     chain.push(dir);
     const y = readTemplateYaml(path.join(dir, 'template.yaml'));
+    if (y.cover) coverLayers.push({ file: path.join(dir, 'template.yaml'), cover: coverFontPaths(y.cover, dir) });
     description ||= y.description;
     softHyphens ??= y.epub?.['soft-hyphens'];
     if (!y.extends) break;
@@ -197,6 +213,13 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     pdfPositionOf: (keys) => {
       const { layers } = readPdf();
       return (layers.find((l) => hasPath(l.yaml.data, keys)) ?? layers[0]!).yaml.positionOf(keys);
+    },
+    coverConfig: coverLayers.length ? coverLayers.reduceRight<unknown>((base, layer) => deepMerge(base, layer.cover), undefined) : undefined,
+    coverPositionOf: (keys) => {
+      const layer = coverLayers.find((l) => hasPath(l.cover, keys)) ?? coverLayers[0];
+      const file = layer?.file ?? path.join(chain[0]!, 'template.yaml');
+      const yaml = parseYaml(fs.readFileSync(file, 'utf8'), file);
+      return { file, ...yaml.positionOf(['cover', ...keys]) };
     },
     labelsFor(lang: string): Labels {
       const primary = lang.toLowerCase().split('-')[0]!;

@@ -100,8 +100,9 @@ describe('sample edition (EPUB)', () => {
     expect(opf).not.toMatch(/All rights reserved|xml:lang="en"/);
   });
 
-  it('has a title page, an imprint with the sources, a contents page with headings, and landmarks', () => {
-    expect(epub.spine.slice(0, 3)).toEqual(['OEBPS/titlepage.xhtml', 'OEBPS/imprint.xhtml', 'OEBPS/toc.xhtml']);
+  it('has a cover, a title page, an imprint with the sources, a contents page with headings, and landmarks', () => {
+    expect(epub.spine.slice(0, 4)).toEqual(['OEBPS/cover.xhtml', 'OEBPS/titlepage.xhtml', 'OEBPS/imprint.xhtml', 'OEBPS/toc.xhtml']);
+    expect(epub.text('OEBPS/cover.xhtml')).toContain('<img src="images/cover.png" alt="Die Russische Revolution"/>');
     expect(epub.text('OEBPS/imprint.xhtml')).toContain('Dietz Verlag Berlin 1961');
     const nav = epub.text('OEBPS/toc.xhtml');
     expect(nav).toContain('epub:type="toc"');

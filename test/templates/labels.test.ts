@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { LABEL_KEYS } from '../../src/templates/labels.js';
+import { LABEL_KEYS, OPTIONAL_LABEL_KEYS } from '../../src/templates/labels.js';
 import { BUILTIN_TEMPLATES, loadTemplate } from '../../src/templates/load.js';
 
 const labels = parse(fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'buch/labels.yaml'), 'utf8')) as Record<string, Record<string, string>>;
@@ -13,8 +13,8 @@ describe('the labels of the built-in template', () => {
   });
 
   it.each(Object.keys(labels))('%s has every key, and only those, each a non-empty text', (lang) => {
-    expect(Object.keys(labels[lang]!).sort()).toEqual([...LABEL_KEYS].sort());
-    for (const key of LABEL_KEYS) expect(labels[lang]![key], `${lang}.${key}`).toMatch(/\S/);
+    expect(Object.keys(labels[lang]!).sort()).toEqual([...LABEL_KEYS, ...OPTIONAL_LABEL_KEYS].sort());
+    for (const key of [...LABEL_KEYS, ...OPTIONAL_LABEL_KEYS]) expect(labels[lang]![key], `${lang}.${key}`).toMatch(/\S/);
   });
 
   it('use the terms of each language', () => {

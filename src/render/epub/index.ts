@@ -9,6 +9,7 @@ import { isoDate } from '../../util/dates.js';
 import { creditsOf } from '../../model/credits.js';
 import type { Reporter } from '../../model/messages.js';
 import { canHyphenate, hyphenateEdition } from '../../transforms/hyphenate.js';
+import { coverPage, ebookCover } from './cover.js';
 
 export interface EpubResult {
   bytes: Buffer;
@@ -44,6 +45,11 @@ export async function renderEpub(edition: Edition, template: Template, reporter?
   const { meta } = edition;
   const labels = template.labelsFor(meta.lang);
   const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
+  // The cover page comes first in the spine and in the landmarks, never in the contents.
+  const cover = ebookCover(edition, template, reporter);
+  const page = coverPage(edition, cover, labels);
+  book.documents.unshift(page.document);
+  book.landmarks.unshift(page.landmark);
   const texts = textsOf(edition);
   const credits = creditsOf(edition);
   const hasImages = book.images.size > 0;
@@ -54,6 +60,8 @@ export async function renderEpub(edition: Edition, template: Template, reporter?
     lang: meta.lang,
     description: meta.description ?? '',
     publisher: meta.publisher ?? '',
+    series: meta.series ?? '',
+    cover: { id: 'cover-image', href: cover.href, mediaType: cover.mediaType },
     rights: meta.rights ?? '',
     date: meta.date ?? (texts.map((t) => (t.meta.date ? isoDate(t.meta.date) : '')).filter(Boolean).sort().pop() ?? ''),
     modified: meta.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -92,6 +100,7 @@ export async function renderEpub(edition: Edition, template: Template, reporter?
     },
     chapters: book.documents.map((d) => ({ title: d.title, filename: d.filename, id: d.id, content: '', body: d.body, docLang: d.lang, beforeToc: d.beforeToc })),
     images: data.images.map((i) => ({ src: i.src, href: i.href })),
+    files: [{ href: cover.href, bytes: cover.bytes }],
     date: meta.modified,
     // Every internal link of the written documents (navigation included) must resolve.
     check: (documents, resources) => assertLinksResolve(documents, resources),

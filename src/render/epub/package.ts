@@ -23,6 +23,8 @@ export interface PackageInput {
   options: Options & Record<string, unknown>;
   chapters: (Chapter & Record<string, unknown>)[];
   images: PackageImage[];
+  /** Files given as bytes (the cover image), by name inside OEBPS. */
+  files?: { href: string; bytes: Buffer }[];
   /** Date stamped on every zip entry. */
   date: Date;
   /** Called with every XHTML document as written (name inside OEBPS → text) before the zip is generated; throws to stop. */
@@ -42,8 +44,9 @@ class ReproducibleEPub extends EPub {
     }
   }
 
-  async toBuffer(date: Date, check?: PackageInput['check']): Promise<Buffer> {
+  async toBuffer(date: Date, check?: PackageInput['check'], files: PackageInput['files'] = []): Promise<Buffer> {
     await this.render();
+    for (const f of files) this.zip.file(`OEBPS/${f.href}`, f.bytes);
     if (check) {
       const documents: { filename: string; body: string }[] = [];
       const resources: string[] = [];
@@ -87,5 +90,5 @@ export async function packageEpub(input: PackageInput): Promise<Buffer> {
   } finally {
     Math.random = random;
   }
-  return epub.toBuffer(input.date, input.check);
+  return epub.toBuffer(input.date, input.check, input.files);
 }

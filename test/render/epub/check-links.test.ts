@@ -53,7 +53,7 @@ describe('through the CLI', () => {
     try {
       const r = await project.run(['build']);
       expect(r.code).toBe(70);
-      expect(r.stderr).toMatch(/^edition: internal error \(please report it\): Error: EPUB self-check: \d+ internal links? would not resolve: titlepage\.xhtml: href="#kein-ziel" \(titlepage\.xhtml has no id "kein-ziel"\)/);
+      expect(r.stderr).toMatch(/^edition: internal error \(please report it\): Error: EPUB self-check: \d+ internal links? would not resolve: cover\.xhtml: href="#kein-ziel" \(cover\.xhtml has no id "kein-ziel"\); titlepage\.xhtml: href="#kein-ziel"/);
       expect(project.list('dist')).toEqual([]);
     } finally {
       project.remove();

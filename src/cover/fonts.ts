@@ -1,0 +1,58 @@
+/**
+ * The cover's fonts: the design's files, opened with fontkit for measuring,
+ * and described (family, weight, style) so the SVG names exactly the face
+ * resvg is given — resvg picks faces by those three, never by file.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolveFontPath } from '../render/pdf/fonts.js';
+import type { Template } from '../templates/load.js';
+import type { CoverDesign } from './design.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFace };
+
+/** The parts of a fontkit face the cover uses. */
+export interface FontkitFace {
+  familyName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight?: number;
+  italicAngle: number;
+  'OS/2'?: { usWeightClass?: number };
+  layout(text: string): { advanceWidth: number };
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+
+export interface CoverFont {
+  file: string;
+  bytes: Buffer;
+  face: FontkitFace;
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+}
+
+/** Opened fonts by file: fontkit parses its layout tables on first use, which costs more than drawing a cover. */
+const opened = new Map<string, { bytes: Buffer; face: FontkitFace }>();
+
+function open(file: string): { bytes: Buffer; face: FontkitFace } {
+  let font = opened.get(file);
+  if (!font) {
+    const bytes = fs.readFileSync(file);
+    opened.set(file, (font = { bytes, face: fontkit.create(bytes) }));
+  }
+  return font;
+}
+
+/** Every font the design names, by its name in the design. */
+export function loadCoverFonts(design: CoverDesign, template: Template): Map<string, CoverFont> {
+  const fonts = new Map<string, CoverFont>();
+  for (const [name, spec] of Object.entries(design.fonts)) {
+    const file = resolveFontPath(spec, template.dir, template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`);
+    const { bytes, face } = open(file);
+    fonts.set(name, { file, bytes, face, family: face.familyName, weight: face['OS/2']?.usWeightClass ?? 400, style: face.italicAngle !== 0 ? 'italic' : 'normal' });
+  }
+  return fonts;
+}

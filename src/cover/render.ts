@@ -1,0 +1,125 @@
+/**
+ * The cover drawn from the template: its design data (template.yaml `cover`)
+ * laid out for a given trim, its cover/cover.svg.ejs filled with the placed
+ * texts, and the SVG rasterised by resvg with the design's own font files
+ * (never the system's, so the bytes are the same on every machine).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import type { Edition } from '../model/types.js';
+import type { Reporter } from '../model/messages.js';
+import { BUILTIN_TEMPLATES, loadTemplate, type Template } from '../templates/load.js';
+import { bookAuthors, creditsOf } from '../model/credits.js';
+import { checkImage } from '../parse/image.js';
+import { fail } from '../model/messages.js';
+import { coverDesign, type CoverDesign } from './design.js';
+import { loadCoverFonts, type CoverFont } from './fonts.js';
+import { layoutCover, type CoverTexts, type PlacedSlot, type Rect } from './layout.js';
+
+const require = createRequire(import.meta.url);
+const ejs = require('ejs') as { render(template: string, data: object, options?: object): string };
+
+/** Kindle's ideal ebook cover (1.6 : 1); see src/cover/own.ts for the shops' figures. */
+export const EBOOK_COVER = { width: 1600, height: 2560 } as const;
+
+export const COVER_SVG = 'cover/cover.svg.ejs';
+
+/** What the cover says: from the edition's metadata, with the template's words for "edited by". */
+export function coverTexts(edition: Edition, template: Template): CoverTexts {
+  const { meta } = edition;
+  const credits = creditsOf(edition);
+  const authors = bookAuthors(credits);
+  const editors = credits.creators.filter((c) => c.role === 'edt').map((c) => c.name);
+  const byLine = authors.length ? authors.join(', ') : editors.length ? `${template.labelsFor(meta.lang).editedBy} ${editors.join(', ')}` : '';
+  return { title: meta.title, subtitle: meta.subtitle ?? '', authors: byLine, publisher: meta.publisher ?? '', series: meta.series ?? '' };
+}
+
+/** A design with its fonts, ready to draw at any size. */
+export interface CoverKit {
+  design: CoverDesign;
+  fonts: Map<string, CoverFont>;
+  svgTemplate: string;
+  svgFile: string;
+  /** The design's image as a data: URL, or '' (resvg reads no files by itself here). */
+  image: string;
+}
+
+/**
+ * The design of a template, ready to draw. A template with no cover section
+ * anywhere in its `extends` chain (one copied before covers existed) draws
+ * the built-in `buch` cover rather than failing its build.
+ */
+export function coverKit(template: Template): CoverKit {
+  if (template.coverConfig === undefined) template = loadTemplate('buch', path.dirname(BUILTIN_TEMPLATES));
+  const design = coverDesign(template);
+  const fonts = loadCoverFonts(design, template);
+  const svgFile = template.file(COVER_SVG);
+  let image = '';
+  if (design.image) {
+    const file = path.resolve(template.dir, design.image);
+    const at = template.coverPositionOf(['image']);
+    const check = checkImage(file);
+    if (!check.ok) fail('cover-design', `cover.image: ${check.reason}`, at);
+    image = `data:${check.mediaType};base64,${fs.readFileSync(file).toString('base64')}`;
+  }
+  return { design, fonts, svgTemplate: fs.readFileSync(svgFile, 'utf8'), svgFile, image };
+}
+
+export interface SvgRequest {
+  kit: CoverKit;
+  texts: CoverTexts;
+  lang: string;
+  /** The whole drawing (the trim plus any bleed), in its own units. */
+  canvas: { width: number; height: number };
+  /** Where the trimmed cover lies on the canvas. */
+  trim: Rect;
+  /** Names the SVG's origin in warnings (edition, or the template file). */
+  reporter?: Reporter | undefined;
+  origin?: string | undefined;
+}
+
+/** The cover as SVG text. */
+export function coverSvg(req: SvgRequest): string {
+  const { kit } = req;
+  const { slots, truncated } = layoutCover(kit.design, kit.fonts, req.texts, req.trim, req.lang);
+  for (const name of truncated) {
+    req.reporter?.warn('cover-text-cut', `the ${name} does not fit on the cover even at the smallest size the template allows; it was cut with "…" (shorten it or lower cover.slots.${name}.minSize)`, { file: req.origin ?? kit.svgFile });
+  }
+  try {
+    return ejs.render(kit.svgTemplate, { canvas: req.canvas, trim: req.trim, slots, colors: kit.design.colors, image: kit.image, texts: req.texts, lang: req.lang, esc: escapeXml, text: textElement }, { filename: kit.svgFile });
+  } catch (e) {
+    return fail('cover-design', `cover template: ${(e as Error).message.split('\n').pop()}`, { file: kit.svgFile });
+  }
+}
+
+/** SVG → PNG of `width` pixels, with the design's fonts only. */
+export function rasterize(svg: string, kit: CoverKit, width: number): Buffer {
+  const fonts = [...kit.fonts.values()];
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width) },
+    font: { loadSystemFonts: false, fontFiles: [...new Set(fonts.map((f) => f.file))], defaultFontFamily: fonts[0]?.family ?? 'serif' },
+    shapeRendering: 2,
+    textRendering: 1,
+    imageRendering: 0,
+  });
+  return resvg.render().asPng();
+}
+
+/** The ebook cover: 1600 × 2560 px PNG. */
+export function renderEbookCover(edition: Edition, template: Template, reporter?: Reporter): Buffer {
+  const kit = coverKit(template);
+  const { width, height } = EBOOK_COVER;
+  const svg = coverSvg({ kit, texts: coverTexts(edition, template), lang: edition.meta.lang, canvas: { width, height }, trim: { x: 0, y: 0, width, height }, reporter, origin: edition.meta.origin });
+  return rasterize(svg, kit, width);
+}
+
+/** A placed slot as an SVG <text> with one <tspan> per line (what every cover template needs; given to it as `text(slot)`). */
+function textElement(slot: PlacedSlot | undefined): string {
+  if (!slot) return '';
+  const attrs = `font-family="${escapeXml(slot.family)}" font-size="${slot.size}" font-weight="${slot.weight}" font-style="${slot.style}" fill="${slot.fill}" text-anchor="${slot.anchor}"${slot.letterSpacing ? ` letter-spacing="${slot.letterSpacing}"` : ''}`;
+  return `<text ${attrs}>${slot.lines.map((l) => `<tspan x="${l.x}" y="${l.y}">${escapeXml(l.text)}</tspan>`).join('')}</text>`;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
