@@ -2,7 +2,6 @@
 import type { EditionRequest } from '../edition/build.js';
 import { reportFailure, reportUsage } from './errors.js';
 import { buildOnce, requestsOf, type BuildArgs } from './build-once.js';
-import { runWatch } from './watch.js';
 import { resolveLayout } from '../edition/root.js';
 
 export type { BuildArgs } from './build-once.js';
@@ -20,7 +19,7 @@ export async function runBuild(typed: BuildArgs): Promise<number> {
     return reportFailure(e);
   }
   if (requests.length === 0) return reportUsage('no manifest given and no editions/*.yaml found; name a manifest or select texts with --select');
-  if (args.watch) return runWatch(args, requests, root);
+  if (args.watch) return (await import('./watch.js')).runWatch(args, requests, root);
   const { code } = await buildOnce(args, requests, root);
   return code;
 }

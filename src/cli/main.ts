@@ -9,7 +9,7 @@ import { parseSelect, SELECT_KEYS } from '../select/adhoc.js';
 import { packageVersion } from './version.js';
 import { PDF_STANDARDS } from '../model/pdf-standard.js';
 
-import { FORMATS } from '../manifest/schema.js';
+import { FORMATS } from '../manifest/formats.js';
 import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
 

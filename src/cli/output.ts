@@ -7,7 +7,8 @@
  * - --json: nothing until the end, then one machine-readable summary.
  * Errors and warnings always go to stderr; file lines and JSON to stdout.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import type { Format } from '../manifest/schema.js';
 import type { OutputFile } from '../edition/build.js';
 import { plural, userPath } from './errors.js';
@@ -63,9 +64,11 @@ export function createOutput(mode: OutputMode, out: NodeJS.WritableStream = proc
         err.write(`… ${edition}.${format}\r`);
         return;
       }
-      bar = new cliProgress.SingleBar(
+      // Loaded only for a bar on a terminal: piped and --json builds never draw one.
+      const progress = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+      bar = new progress.SingleBar(
         { stream: err, clearOnComplete: true, hideCursor: true, format: `  ${edition}.pdf [{bar}] {value}/{total} pages`, barsize: 30 },
-        cliProgress.Presets.shades_classic,
+        progress.Presets.shades_classic,
       );
       bar.start(Math.max(1, Math.round(info.words / WORDS_PER_PAGE)), 0);
     },

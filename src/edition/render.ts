@@ -1,14 +1,14 @@
 /**
  * The format table: one renderer per output format, each Edition → bytes
- * (pandoc's `writers`). The PDF renderer is loaded on demand: fonts and
- * line-breaking tables are only needed for PDFs.
+ * (pandoc's `writers`). Each renderer is loaded on demand: fonts and
+ * line-breaking tables are only needed for PDFs, epub-gen-memory, ejs and
+ * jszip only for EPUBs (issue 9: a command loads what it needs).
  */
 import path from 'node:path';
 import type { Edition } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import type { Format } from '../manifest/schema.js';
 import type { Template } from '../templates/load.js';
-import { renderEpub } from '../render/epub/index.js';
 import type { PdfStandard } from '../model/pdf-standard.js';
 import type { ContentCache } from '../cache/types.js';
 import type { PrintSettings } from '../print/settings.js';
@@ -38,8 +38,10 @@ export interface RenderContext {
 /** The renderer of each format. cover and booklet are made from the interior PDF (its page count, its pages). */
 export async function renderFormat(format: Format, ctx: RenderContext): Promise<Rendered> {
   switch (format) {
-    case 'epub':
+    case 'epub': {
+      const { renderEpub } = await import('../render/epub/index.js');
       return { bytes: (await renderEpub(ctx.edition, ctx.template, ctx.reporter)).bytes };
+    }
     case 'pdf':
       return ctx.interior();
     case 'cover': {

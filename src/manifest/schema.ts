@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
 import { isbnProblem } from './isbn.js';
-import { pdfStandardSchema } from '../model/pdf-standard.js';
+import { PDF_STANDARDS } from '../model/pdf-standard.js';
+import { FORMATS } from './formats.js';
 import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
 
 /** Numbers are text (files get them as text from parseYaml; this is for API callers' objects). */
@@ -36,7 +37,7 @@ export const querySchema = z
 /** Numbers arrive as text from the YAML reader (see parseYaml's numbersAsText): `0.06` → 0.06. */
 const positiveNumber = z.preprocess((v) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v), z.number({ error: 'must be a number' }).positive('must be greater than 0'));
 
-export const FORMATS = ['epub', 'pdf', 'cover', 'booklet'] as const;
+export { FORMATS };
 
 /** `print:` in a manifest; `--print-profile`, `--paper`, `--paper-thickness`, `--signature` win over it. */
 export const printSchema = z.strictObject({
@@ -108,7 +109,7 @@ export const manifestSchema = z
     /** Print production: the service the files go to, and its paper (see src/print/profiles.ts). */
     print: printSchema.optional(),
     /** PDF options of this edition; `standard` (none, PDF/A-1b, PDF/A-2b) wins over the template's pdf.yaml. */
-    pdf: z.strictObject({ standard: pdfStandardSchema.optional() }).optional(),
+    pdf: z.strictObject({ standard: z.enum(PDF_STANDARDS).optional() }).optional(),
     ...selection,
     /** Groups of texts under a title; a level in the contents, the EPUB nav and the PDF outline. */
     parts: z.array(partSchema).min(1, 'must hold at least one part').optional(),

@@ -49,7 +49,7 @@ describe('npm run clean-seeds', () => {
 
   it('is the npm script (so editors and CI run the same command)', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['clean-seeds']).toMatch(/src\/cli\/bin\.mjs import --recipe "\$r"/);
+    expect(pkg.scripts['clean-seeds']).toMatch(/lib\/cli\/bin\.js import --recipe "\$r"/);
     const r = spawnSync('sh', ['-c', pkg.scripts['clean-seeds']!.replace('--force', `--force --into "$OUT"`)], {
       cwd: REPO_ROOT,
       env: { ...process.env, SEEDS: FIXTURES, OUT: (dirs[0] ??= mkdtempSync(join(tmpdir(), 'clean-seeds-'))) },

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(REPO, 'src/cli/bin.mjs');
+/** The compiled CLI (vitest's global setup compiles src/ into lib/ first), run with plain node as users do. */
+export const BIN = path.join(REPO, 'lib/cli/bin.js');
 export const FIXTURE_LIBRARY = path.join(REPO, 'test/fixtures/library');
 export const SAMPLE_SOURCES = path.join(REPO, 'sources');
 

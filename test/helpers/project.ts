@@ -13,8 +13,8 @@ import { stringify } from 'yaml';
 
 /** The package root (where package.json, src/ and templates/ live). */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** The CLI entry point, run with plain `node` like an installed `edition`. */
-export const CLI = path.join(REPO, 'src/cli/bin.mjs');
+/** The compiled CLI entry point (built by vitest's global setup), run with plain `node` like an installed `edition`. */
+export const CLI = path.join(REPO, 'lib/cli/bin.js');
 /** Whether the PDF renderer has landed; PDF assertions are skipped until it has. */
 
 export type FileContent = string | Uint8Array;

@@ -1,7 +1,7 @@
 /**
  * Every bad input gets a clear error, and no output is ever half-written.
  *
- * Each case runs the real CLI (`node src/cli/bin.mjs build`) in a temporary
+ * Each case runs the real CLI (`node lib/cli/bin.js build`) in a temporary
  * project with its own sources/ and editions/, over a previous good build in
  * dist/. A failing case must print exactly one `file:line:col: error: … [rule]`
  * line per problem and nothing else (no stack trace), exit with 1, and leave

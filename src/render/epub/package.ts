@@ -6,11 +6,14 @@
  *   template prints verbatim, so the library's HTML repair (which drops
  *   attributes like `start` and `value`) never touches our valid XHTML;
  * - Math.random is made deterministic while the EPub is constructed, and every
- *   zip entry gets the edition's date, so equal inputs give equal bytes.
+ *   zip entry gets the edition's date, so equal inputs give equal bytes;
+ * - the files it collected are zipped by Node's zlib (zip.ts), not by jszip's
+ *   JavaScript deflate, which it would use for generateAsync.
  */
 import { pathToFileURL } from 'node:url';
 import { EPub } from 'epub-gen-memory';
 import type { Options, Chapter } from 'epub-gen-memory';
+import { writeZip, type ZipEntry } from './zip.js';
 
 export interface PackageImage {
   src: string;
@@ -58,14 +61,16 @@ class ReproducibleEPub extends EPub {
       }
       check(documents, resources);
     }
-    // jszip writes DOS dates from UTC fields; a fixed date makes the archive reproducible.
+    // The zip holds DOS dates, written from UTC fields; a fixed date makes the archive reproducible.
     // DOS dates start in 1980 (earlier ones wrap round to 2045): the floor applies
     // to the zip entries only, the book's metadata keeps its real date (issue 8, item 16).
     const entryDate = new Date(Math.max(date.getTime(), ZIP_EPOCH));
-    this.zip.forEach((_, file) => {
-      file.date = entryDate;
-    });
-    return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } }) as Promise<Buffer>;
+    // In jszip's order (the order files were added: mimetype first); only the mimetype and folders are stored.
+    const entries: ZipEntry[] = [];
+    for (const file of Object.values(this.zip.files)) {
+      entries.push({ name: file.name, dir: file.dir, store: file.options.compression === 'STORE', date: entryDate, data: file.dir ? new Uint8Array() : await file.async('uint8array') });
+    }
+    return writeZip(entries);
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { fail } from '../../model/messages.js';
-import { pdfStandardSchema } from '../../model/pdf-standard.js';
+import { PDF_STANDARDS } from '../../model/pdf-standard.js';
 
 /** Points per millimetre (72 pt per inch, 25.4 mm per inch). */
 export const PT_PER_MM = 72 / 25.4;
@@ -237,7 +237,7 @@ export const pdfSchema = z.strictObject({
   orphans: z.number().int().min(1).default(2),
   widows: z.number().int().min(1).default(2),
   /** PDF/A-1b or PDF/A-2b for archives; `none` (default) is a plain PDF. A manifest's `pdf.standard` and `--pdf-standard` override it. */
-  standard: pdfStandardSchema.default('none'),
+  standard: z.enum(PDF_STANDARDS).default('none'),
 });
 
 export type PdfConfig = z.infer<typeof pdfSchema>;

@@ -1,0 +1,83 @@
+/**
+ * A command loads what it needs and nothing more (issue 9, item 2): each case
+ * runs the compiled CLI under test/helpers/module-recorder.mjs, which lists
+ * every module the process loaded, and asserts on the packages in that list.
+ * Not a timing test: which modules load is what decides start-up time, and
+ * it does not depend on how busy the machine is.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { javaEpubcheck, formatFinding } from '../helpers/validators.js';
+import { BIN, makeProject, removeProject, REPO } from './helpers.js';
+
+const RECORDER = path.join(REPO, 'test/helpers/module-recorder.mjs');
+
+const PDF_STACK = ['pdfkit', 'fontkit', 'tex-linebreak', 'bidi-js', 'source-serif', '@embedpdf/fonts-sc'];
+const EPUB_STACK = ['epub-gen-memory', 'ejs', 'jszip'];
+const INPUT_STACK = ['zod', 'yaml', 'gray-matter', 'micromark', 'mdast-util-from-markdown'];
+const PROGRESS = ['cli-progress'];
+
+let dir: string;
+beforeAll(() => {
+  dir = makeProject({ editions: { 'lenin.yaml': 'title: Lenin\nquery:\n  author: Lenin\nformats: [epub, pdf]\n' } });
+});
+afterAll(() => removeProject(dir));
+
+/** Runs `edition …` in the project and returns the names of the npm packages it loaded (and its own lib/ files). */
+function loaded(args: string[]): { packages: Set<string>; own: string[]; stdout: string } {
+  const log = path.join(dir, `modules-${args.join('-').replace(/\W+/g, '_')}.txt`);
+  const r = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, EDITION_MODULE_LOG: log, FORCE_COLOR: '0' } });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const urls = fs.readFileSync(log, 'utf8').trim().split('\n');
+  const packages = new Set<string>();
+  for (const url of urls) {
+    // The last node_modules/ segment names the package (nested copies included), scoped names have two parts.
+    const m = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (m) packages.add(m[1]!);
+  }
+  const own = urls.filter((u) => u.includes('/lib/') && !u.includes('/node_modules/')).map((u) => u.slice(u.lastIndexOf('/lib/') + 5));
+  return { packages, own, stdout: r.stdout };
+}
+
+const none = (packages: Set<string>, names: string[]) => names.filter((n) => packages.has(n));
+
+describe('modules loaded per command', () => {
+  it('--version loads no package at all, not even yargs', () => {
+    const { packages, own, stdout } = loaded(['--version']);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect([...packages]).toEqual([]);
+    expect(own.sort()).toEqual(['cli/bin.js', 'cli/version.js']);
+  });
+
+  it('--help loads yargs only: no schema, YAML, Markdown, EPUB or PDF stack', () => {
+    const { packages, stdout } = loaded(['--help']);
+    expect(stdout).toContain('edition <command> [options]');
+    expect(packages.has('yargs')).toBe(true);
+    expect(none(packages, [...INPUT_STACK, ...EPUB_STACK, ...PDF_STACK, ...PROGRESS])).toEqual([]);
+  });
+
+  it('list reads the library but loads neither renderer', () => {
+    const { packages, stdout } = loaded(['list']);
+    expect(stdout).toContain('lenin-aufruf');
+    expect(packages.has('micromark')).toBe(true);
+    expect(none(packages, [...EPUB_STACK, ...PDF_STACK, ...PROGRESS])).toEqual([]);
+  });
+
+  it('build --format epub loads the EPUB stack and no part of the PDF stack', () => {
+    const { packages } = loaded(['build', 'editions/lenin.yaml', '--format', 'epub', '--out', 'epub-only']);
+    expect(none(packages, EPUB_STACK)).toEqual(EPUB_STACK);
+    expect(none(packages, [...PDF_STACK, ...PROGRESS])).toEqual([]);
+    expect(javaEpubcheck(path.join(dir, 'epub-only/lenin.epub')).map(formatFinding)).toEqual([]);
+  });
+
+  it('build --format pdf loads the PDF stack and no part of the EPUB stack', () => {
+    const { packages } = loaded(['build', 'editions/lenin.yaml', '--format', 'pdf', '--out', 'pdf-only']);
+    expect(packages.has('pdfkit')).toBe(true);
+    expect(packages.has('fontkit')).toBe(true);
+    expect(none(packages, [...EPUB_STACK, ...PROGRESS])).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'pdf-only'))).toEqual(['lenin.pdf']);
+  });
+});
