@@ -38,6 +38,13 @@ export interface PlanOptions {
 }
 
 const CACHE_DIR = '.edition-cache';
+const NO_CACHE = 'skipped: no content cache (see below)';
+
+/** A case that is not run: its key and name, and why (in the table's runs column). */
+function skip(c: CaseKey & { name: string }, why: string): Step {
+  const { tool, scale, format, mode, name } = c;
+  return { skipped: { tool, name, command: '', failure: why, ...(scale !== undefined ? { scale } : {}), ...(format ? { format } : {}), ...(mode ? { mode } : {}) } };
+}
 
 /** Drops the project's cache: a cold build finds none and writes it afresh (what a first build costs). */
 const dropCache = (root: string) => () => fs.rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
@@ -66,8 +73,8 @@ export function scaleSteps(opts: PlanOptions, project: Project, scale: number): 
     if (opts.cache && scale === 10) steps.push({ cases: [editionCase(opts, project, scale, format, 'no-cache', ['--no-cache'])] });
     const cold = { ...editionCase(opts, project, scale, format, 'cold'), before: dropCache(project.root) };
     const rival = yardstickCase(opts.yardstick, project, scale, format, opts.runs);
-    if ('skipped' in rival) steps.push({ cases: [cold] }, rival);
-    else steps.push({ cases: [cold, rival] });
+    if ('argv' in rival) steps.push({ cases: [cold, rival] });
+    else steps.push({ cases: [cold] }, rival);
     steps.push(warmStep(opts, project, scale, format, 'warm'));
   }
   return steps;
@@ -95,13 +102,13 @@ function editionCase(opts: PlanOptions, project: Project, scale: number, format:
 /** A run with the cache filled (by an untimed first run if need be); skipped when the CLI has no cache. */
 function warmStep(opts: PlanOptions, project: Project, scale: number, format: 'epub' | 'pdf', mode: 'warm' | 'edited'): Step {
   const c: Case = { ...editionCase(opts, project, scale, format, mode), needsWarmCache: path.join(project.root, CACHE_DIR) };
-  if (!opts.cache) return { skipped: { ...c, command: '', failure: 'skipped: no content cache (see below)' } };
+  if (!opts.cache) return skip(c, NO_CACHE);
   if (mode === 'edited') c.before = (run) => editSource(project, run);
   return { cases: [c] };
 }
 
 /** pandoc for the EPUB, pandoc + pdflatex for the PDF, on the same sources in the same order; or why not. */
-function yardstickCase(yardstick: Yardstick, project: Project, scale: number, format: 'epub' | 'pdf', runs: number): Case | { skipped: CaseResult } {
+function yardstickCase(yardstick: Yardstick, project: Project, scale: number, format: 'epub' | 'pdf', runs: number): Case | Step {
   const tool = format === 'epub' ? 'pandoc' : 'pdflatex';
   const name = format === 'epub' ? `pandoc ×${scale} epub` : `pandoc+pdflatex ×${scale} pdf`;
   const outDir = path.join(project.root, `out-${tool}`);
@@ -110,7 +117,7 @@ function yardstickCase(yardstick: Yardstick, project: Project, scale: number, fo
   const title = `Korpus ×${scale}`;
   const argv = format === 'epub' ? pandocEpubArgs(sources, title, out) : pandocPdfArgs(sources, title, out);
   const base = { tool, scale, format, name, sourceBytes: project.bytes } as const;
-  if (!yardstick[tool]) return { skipped: { ...base, command: '', failure: `skipped: ${tool} is not installed` } };
+  if (!yardstick[tool]) return skip(base, `skipped: ${tool} is not installed`);
   const shown = format === 'epub' ? `pandoc --file-scope sources/*.md -o x${scale}.epub` : `pandoc … --pdf-engine=pdflatex -o x${scale}.pdf`;
   return { ...base, command: shown, argv, cwd: project.root, outDir, runs };
 }
@@ -137,7 +144,7 @@ export function selectionSteps(opts: PlanOptions, project: Project): Step[] {
       argv: [...cli.argv, 'build', '--format', 'epub', '--out', outDir], cwd: project.root, outDir, sourceBytes: project.bytes, runs,
     };
   };
-  if (!cache) return [{ cases: [{ ...mk('cold'), before: dropCache(project.root) }] }, { skipped: { ...mk('warm'), command: '', failure: 'skipped: no content cache (see below)' } }];
+  if (!cache) return [{ cases: [{ ...mk('cold'), before: dropCache(project.root) }] }, skip(mk('warm'), NO_CACHE)];
   return [{ cases: [{ ...mk('cold'), before: dropCache(project.root) }] }, { cases: [{ ...mk('warm'), needsWarmCache: path.join(project.root, CACHE_DIR) }] }];
 }
 

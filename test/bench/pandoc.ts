@@ -15,7 +15,7 @@ export interface Yardstick {
 
 /** Is `name` on the PATH? (`command -v`, as a shell user would check.) */
 export function onPath(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+  return spawnSync('/bin/sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
 /** What is installed of pandoc and pdflatex, and whether German hyphenation (babel ngerman) is there. */

@@ -17,9 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectCache, editionCli, packageEntry } from './cli.js';
 import { selections, wholeEdition, writeProject, type Project } from './corpus.js';
-import { editedSteps, scaleSteps, selectionSteps, startupSteps, taggingSteps, type Case, type PlanOptions, type Step } from './cases.js';
+import { editedSteps, scaleSteps, selectionSteps, startupSteps, taggingSteps, type PlanOptions, type Step } from './cases.js';
 import { comparisonLines } from './compare.js';
-import { folderBytes, folderPages, hasGnuTime, summarize, timeCommand, type Sample } from './measure.js';
+import { runStep, selected } from './execute.js';
+import { hasGnuTime } from './measure.js';
 import { detectYardstick, pandocVersion } from './pandoc.js';
 import { HEADER, formatTable, resultRow, type CaseResult } from './table.js';
 
@@ -34,66 +35,6 @@ const SLOW_RUNS = Math.max(1, Number(process.env.BENCH_SLOW_RUNS ?? 1) || 1);
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', FORCE_COLOR: '0' };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-
-/** Empties a case's output folder (pandoc wants it to exist). */
-function freshOut(c: Case): void {
-  if (!c.outDir) return;
-  fs.rmSync(c.outDir, { recursive: true, force: true });
-  fs.mkdirSync(c.outDir, { recursive: true });
-}
-
-/** Runs the cases of one step, alternating run by run; one result per case. */
-function runStep(cases: Case[], gnuTime: boolean): CaseResult[] {
-  const samples = cases.map((): Sample[] => []);
-  const failures = cases.map((): string | undefined => undefined);
-  const target = cases.map((c) => c.runs);
-  for (const c of cases) {
-    const cacheDir = c.needsWarmCache;
-    if (cacheDir && !(fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).length)) {
-      log(`${c.name}: an untimed run to fill the cache`);
-      freshOut(c);
-      timeCommand(c.argv, c.cwd, false, ENV);
-    }
-  }
-  for (let run = 0; cases.some((_, k) => run < target[k]! && !failures[k]); run++) {
-    cases.forEach((c, k) => {
-      if (run >= target[k]! || failures[k]) return;
-      freshOut(c);
-      c.before?.(run);
-      const r = timeCommand(c.argv, c.cwd, gnuTime, ENV);
-      if (!('seconds' in r)) {
-        failures[k] = `failed (exit ${r.code}): ${r.message}`;
-        log(`${c.name}: ${failures[k]}`);
-        return;
-      }
-      samples[k]!.push(r);
-      if (run === 0 && r.seconds > SLOW_SECONDS) target[k] = Math.min(target[k]!, SLOW_RUNS);
-      log(`${c.name}: run ${run + 1}/${target[k]} ${r.seconds.toFixed(2)} s`);
-    });
-  }
-  return cases.map((c, k): CaseResult => {
-    const { argv: _argv, cwd: _cwd, outDir, before: _before, needsWarmCache: _warm, runs: _runs, ...key } = c;
-    const measured: CaseResult = { ...key };
-    if (failures[k] || !samples[k]!.length) measured.failure = failures[k] ?? 'no run';
-    else measured.summary = summarize(samples[k]!);
-    if (outDir && !measured.failure) {
-      measured.outBytes = folderBytes(outDir);
-      const pages = c.format === 'pdf' ? folderPages(outDir) : undefined;
-      if (pages !== undefined) measured.pages = pages;
-    }
-    return measured;
-  });
-}
-
-/** Keeps what BENCH_ONLY names; a step whose cases are all left out disappears. */
-function selected(steps: Step[]): Step[] {
-  if (!ONLY) return steps;
-  return steps.flatMap((s): Step[] => {
-    if ('skipped' in s) return ONLY.test(s.skipped.name) ? [s] : [];
-    const cases = s.cases.filter((c) => ONLY.test(c.name));
-    return cases.length ? [{ cases }] : [];
-  });
-}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -130,9 +71,10 @@ async function main(): Promise<void> {
       // Last: it edits the ×10 sources.
       ...editedSteps(opts, x10, 10),
     ];
-    for (const step of selected(steps)) {
+    const run = { gnuTime, env: ENV, log, slowSeconds: SLOW_SECONDS, slowRuns: SLOW_RUNS };
+    for (const step of selected(steps, ONLY)) {
       if ('skipped' in step) results.push(step.skipped);
-      else results.push(...runStep(step.cases, gnuTime));
+      else results.push(...runStep(step.cases, run));
     }
   } finally {
     for (const p of projects) fs.rmSync(p.root, { recursive: true, force: true });
