@@ -32,11 +32,10 @@ describe('scaleSteps', () => {
     expect(cold!.sourceBytes).toBe(project.bytes);
     expect(pandoc!.argv.filter((a) => a.startsWith('sources/'))).toEqual(project.ids.map((id) => `sources/${id}.md`));
   });
-  it('drops the cache before every cold run', () => {
-    const cold = (scaleSteps(opts(), project, 2)[0] as { cases: import('./cases.js').Case[] }).cases[0]!;
-    fs.mkdirSync(path.join(project.root, '.edition-cache/parse'), { recursive: true });
-    cold.before!(0);
-    expect(fs.existsSync(path.join(project.root, '.edition-cache'))).toBe(false);
+  it('gives edition\'s cases the project\'s cache folder, and pandoc\'s none', () => {
+    const [cold, pandoc] = (scaleSteps(opts(), project, 2)[0] as { cases: import('./cases.js').Case[] }).cases;
+    expect(cold!.cacheDir).toBe(path.join(project.root, '.edition-cache'));
+    expect(pandoc!.cacheDir).toBeUndefined();
   });
   it('skips warm runs without a cache and the rivals that are not installed, saying why', () => {
     const steps = scaleSteps(opts({ cache: false, yardstick: { pandoc: false, pdflatex: false, notes: [] } }), project, 2);

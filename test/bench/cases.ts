@@ -19,10 +19,13 @@ export interface Case extends CaseKey {
   /** Emptied before every run; its size (and PDF pages) are the case's output. */
   outDir?: string;
   sourceBytes?: number;
-  /** Before each timed run (after the output folder is emptied): drop the cache, edit a source. */
+  /** Before each timed run (after the output folder is emptied): edit a source. */
   before?: (run: number) => void;
-  /** An untimed run first when the cache is still empty (warm cases). */
-  needsWarmCache?: string;
+  /**
+   * The project's cache folder, for edition's own cases: a cold run starts
+   * without it, a warm or edited one with it filled for its format (see execute.ts).
+   */
+  cacheDir?: string;
   runs: number;
 }
 
@@ -46,9 +49,6 @@ function skip(c: CaseKey & { name: string }, why: string): Step {
   return { skipped: { tool, name, command: '', failure: why, ...(scale !== undefined ? { scale } : {}), ...(format ? { format } : {}), ...(mode ? { mode } : {}) } };
 }
 
-/** Drops the project's cache: a cold build finds none and writes it afresh (what a first build costs). */
-const dropCache = (root: string) => () => fs.rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
-
 /** Start-up: bare node, the CLI's cheapest commands, and loading the API. Cheap and noisy, so 5× the runs. */
 export function startupSteps({ cli, repo, runs }: PlanOptions): Step[] {
   const cmd = (name: string, argv: string[]): Step => ({ cases: [{ tool: name.startsWith('node') ? 'node' : 'edition', name, command: name, argv, cwd: repo, runs: runs * 5 }] });
@@ -71,7 +71,7 @@ export function scaleSteps(opts: PlanOptions, project: Project, scale: number): 
   const steps: Step[] = [];
   for (const format of ['epub', 'pdf'] as const) {
     if (opts.cache && scale === 10) steps.push({ cases: [editionCase(opts, project, scale, format, 'no-cache', ['--no-cache'])] });
-    const cold = { ...editionCase(opts, project, scale, format, 'cold'), before: dropCache(project.root) };
+    const cold = editionCase(opts, project, scale, format, 'cold');
     const rival = yardstickCase(opts.yardstick, project, scale, format, opts.runs);
     if ('argv' in rival) steps.push({ cases: [cold, rival] });
     else steps.push({ cases: [cold] }, rival);
@@ -94,6 +94,7 @@ function editionCase(opts: PlanOptions, project: Project, scale: number, format:
   const outDir = path.join(project.root, `out-${format}-${mode}`);
   return {
     tool: 'edition', scale, format, mode, name: `samples ×${scale} ${format} ${mode}`, cwd: project.root, sourceBytes: project.bytes, runs: opts.runs, outDir,
+    cacheDir: path.join(project.root, CACHE_DIR),
     command: ['edition build', manifest, '--format', format, ...extra].join(' '),
     argv: [...opts.cli.argv, 'build', manifest, '--format', format, '--out', outDir, ...extra],
   };
@@ -101,7 +102,7 @@ function editionCase(opts: PlanOptions, project: Project, scale: number, format:
 
 /** A run with the cache filled (by an untimed first run if need be); skipped when the CLI has no cache. */
 function warmStep(opts: PlanOptions, project: Project, scale: number, format: 'epub' | 'pdf', mode: 'warm' | 'edited'): Step {
-  const c: Case = { ...editionCase(opts, project, scale, format, mode), needsWarmCache: path.join(project.root, CACHE_DIR) };
+  const c = editionCase(opts, project, scale, format, mode);
   if (!opts.cache) return skip(c, NO_CACHE);
   if (mode === 'edited') c.before = (run) => editSource(project, run);
   return { cases: [c] };
@@ -141,11 +142,10 @@ export function selectionSteps(opts: PlanOptions, project: Project): Step[] {
     const outDir = path.join(project.root, `out-${mode}`);
     return {
       tool: 'edition', scale: 'selections', format: 'epub', mode, name: `100 selections epub ${mode}`, command: 'edition build --format epub',
-      argv: [...cli.argv, 'build', '--format', 'epub', '--out', outDir], cwd: project.root, outDir, sourceBytes: project.bytes, runs,
+      argv: [...cli.argv, 'build', '--format', 'epub', '--out', outDir], cwd: project.root, outDir, sourceBytes: project.bytes, runs, cacheDir: path.join(project.root, CACHE_DIR),
     };
   };
-  if (!cache) return [{ cases: [{ ...mk('cold'), before: dropCache(project.root) }] }, skip(mk('warm'), NO_CACHE)];
-  return [{ cases: [{ ...mk('cold'), before: dropCache(project.root) }] }, { cases: [{ ...mk('warm'), needsWarmCache: path.join(project.root, CACHE_DIR) }] }];
+  return [{ cases: [mk('cold')] }, cache ? { cases: [mk('warm')] } : skip(mk('warm'), NO_CACHE)];
 }
 
 /**

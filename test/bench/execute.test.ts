@@ -7,7 +7,7 @@ import { runStep, selected, type RunSettings } from './execute.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-exec-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const settings = (over: Partial<RunSettings> = {}): RunSettings => ({ gnuTime: false, env: process.env, log: () => {}, slowSeconds: 1000, slowRuns: 1, ...over });
+const settings = (over: Partial<RunSettings> = {}): RunSettings => ({ gnuTime: false, env: process.env, log: () => {}, slowSeconds: 1000, slowRuns: 1, filled: new Set(), ...over });
 
 /** A case whose command appends `mark` to `log` (and writes it to its output folder, when given one). */
 function marker(name: string, log: string, mark: string, runs: number, extra = ''): Case {
@@ -46,15 +46,44 @@ describe('runStep', () => {
     expect(fs.readdirSync(outDir)).toEqual(['f3']);
     expect(r!.outBytes).toBe(100);
   });
-  it('gives each run its number before it starts (to edit a source), and fills an empty cache once, untimed', () => {
-    const log = path.join(dir, 'warm.log');
-    const cacheDir = path.join(dir, 'cache');
+  it('gives each run its number before it starts (to edit a source)', () => {
     const seen: number[] = [];
-    const c: Case = { ...marker('w', log, 'W', 2, `fs.mkdirSync(${JSON.stringify(cacheDir)}, { recursive: true }); fs.writeFileSync(${JSON.stringify(cacheDir)} + '/entry', '');`), needsWarmCache: cacheDir, before: (run) => seen.push(run) };
-    const [r] = runStep([c], settings());
-    expect(fs.readFileSync(log, 'utf8')).toBe('WWW');
+    runStep([{ ...marker('n', path.join(dir, 'n.log'), 'N', 2), before: (run) => seen.push(run) }], settings());
     expect(seen).toEqual([0, 1]);
-    expect(r!.summary?.runs).toBe(2);
+  });
+});
+
+describe('the cache between cases', () => {
+  const cacheDir = path.join(dir, 'project/.edition-cache');
+  /** A build stand-in: logs its mark and whether it found the cache, then fills it. */
+  const build = (name: string, mode: Case['mode'], format: 'epub' | 'pdf', log: string): Case => ({
+    ...marker(name, log, '', 1, `fs.appendFileSync(${JSON.stringify(log)}, ${JSON.stringify(name)} + (fs.existsSync(${JSON.stringify(cacheDir)}) ? '+' : '-') + ' '); fs.mkdirSync(${JSON.stringify(cacheDir)}, { recursive: true });`),
+    mode, format, cacheDir,
+  });
+  it('drops it before every cold run, and a warm case after a cold one of its format runs at once', () => {
+    const log = path.join(dir, 'cache1.log');
+    const s = settings();
+    fs.mkdirSync(cacheDir, { recursive: true });
+    runStep([{ ...build('cold', 'cold', 'epub', log), runs: 2 }], s);
+    runStep([build('warm', 'warm', 'epub', log)], s);
+    expect(fs.readFileSync(log, 'utf8')).toBe('cold- cold- warm+ ');
+  });
+  it('fills it by an untimed run for a warm case whose format no run has filled, and never for --no-cache', () => {
+    const log = path.join(dir, 'cache2.log');
+    const s = settings();
+    runStep([build('cold', 'cold', 'epub', log)], s);
+    runStep([build('nocache', 'no-cache', 'pdf', log)], s);
+    const [warm] = runStep([build('warm', 'warm', 'pdf', log)], s);
+    // The PDF's warm case ran twice: once to fill (untimed), once timed.
+    expect(fs.readFileSync(log, 'utf8')).toBe('cold- nocache+ warm+ warm+ ');
+    expect(warm!.summary?.runs).toBe(1);
+    expect(s.filled).toEqual(new Set([`${cacheDir}#epub`, `${cacheDir}#pdf`]));
+  });
+  it('forgets every format\'s entries when a cold run drops the folder', () => {
+    const log = path.join(dir, 'cache3.log');
+    const s = settings({ filled: new Set([`${cacheDir}#epub`, `${cacheDir}#pdf`, '/other/.edition-cache#pdf']) });
+    runStep([build('cold', 'cold', 'pdf', log)], s);
+    expect(s.filled).toEqual(new Set([`${cacheDir}#pdf`, '/other/.edition-cache#pdf']));
   });
 });
 

@@ -16,6 +16,8 @@ export interface RunSettings {
   slowSeconds: number;
   /** … runs at most this many times. */
   slowRuns: number;
+  /** Caches known to be filled, as "<cache folder>#<format>": kept across steps. */
+  filled: Set<string>;
 }
 
 /** Empties a case's output folder (pandoc wants it to exist). */
@@ -25,13 +27,31 @@ function freshOut(c: Case): void {
   fs.mkdirSync(c.outDir, { recursive: true });
 }
 
-/** Fills the cache of a warm case by one untimed run when it is still empty (a step before it may have been left out). */
+const cacheKey = (c: Case) => `${c.cacheDir}#${c.format ?? ''}`;
+const usesCache = (c: Case) => c.cacheDir !== undefined && c.mode !== 'no-cache';
+
+/**
+ * A cold run starts without the cache (what a first build costs; it writes
+ * the cache, as a user's first build does), so the folder goes and with it
+ * every format's entries.
+ */
+function dropCache(c: Case, settings: RunSettings): void {
+  if (c.mode !== 'cold' || !c.cacheDir) return;
+  fs.rmSync(c.cacheDir, { recursive: true, force: true });
+  for (const key of settings.filled) if (key.startsWith(`${c.cacheDir}#`)) settings.filled.delete(key);
+}
+
+/**
+ * A warm (or edited) case needs the cache filled for its format: a PDF's
+ * typeset texts are not there after EPUB builds. When no run of this format
+ * filled it (its cold step left out by BENCH_ONLY), one untimed run does.
+ */
 function warmUp(c: Case, settings: RunSettings): void {
-  const dir = c.needsWarmCache;
-  if (!dir || (fs.existsSync(dir) && fs.readdirSync(dir).length)) return;
+  if ((c.mode !== 'warm' && c.mode !== 'edited') || !c.cacheDir || settings.filled.has(cacheKey(c))) return;
   settings.log(`${c.name}: an untimed run to fill the cache`);
   freshOut(c);
-  timeCommand(c.argv, c.cwd, false, settings.env);
+  if (!('seconds' in timeCommand(c.argv, c.cwd, false, settings.env))) return;
+  settings.filled.add(cacheKey(c));
 }
 
 /** Runs the cases of one step, alternating; one result per case, in the step's order. */
@@ -45,6 +65,7 @@ export function runStep(cases: readonly Case[], settings: RunSettings): CaseResu
     cases.forEach((c, k) => {
       if (!pending(k, run)) return;
       freshOut(c);
+      dropCache(c, settings);
       c.before?.(run);
       const r = timeCommand(c.argv, c.cwd, settings.gnuTime, settings.env);
       if (!('seconds' in r)) {
@@ -53,6 +74,7 @@ export function runStep(cases: readonly Case[], settings: RunSettings): CaseResu
         return;
       }
       samples[k]!.push(r);
+      if (usesCache(c)) settings.filled.add(cacheKey(c));
       if (run === 0 && r.seconds > settings.slowSeconds) target[k] = Math.min(target[k]!, settings.slowRuns);
       settings.log(`${c.name}: run ${run + 1}/${target[k]} ${r.seconds.toFixed(2)} s`);
     });

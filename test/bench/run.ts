@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       // Last: it edits the ×10 sources.
       ...editedSteps(opts, x10, 10),
     ];
-    const run = { gnuTime, env: ENV, log, slowSeconds: SLOW_SECONDS, slowRuns: SLOW_RUNS };
+    const run = { gnuTime, env: ENV, log, slowSeconds: SLOW_SECONDS, slowRuns: SLOW_RUNS, filled: new Set<string>() };
     for (const step of selected(steps, ONLY)) {
       if ('skipped' in step) results.push(step.skipped);
       else results.push(...runStep(step.cases, run));
