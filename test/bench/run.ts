@@ -38,6 +38,8 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // The machine is shared: its load says how far the absolute times are from a quiet machine's (the alternating ratios are less affected).
+  const loadAtStart = os.loadavg()[0]!;
   const cli = editionCli(REPO);
   const gnuTime = hasGnuTime();
   const cache = detectCache(cli, REPO);
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   if (yardstick.pandoc) out.write(`yardstick: ${pandocVersion()} (--file-scope), pdflatex with -V lang=de -V papersize=a5; pages counted with pdfinfo for both\n`);
   out.write(`times are whole commands (spawn to exit); rates use the median; runs over ${SLOW_SECONDS} s repeat ${SLOW_RUNS}× (BENCH_SLOW_RUNS)\n`);
   const cpu = os.cpus();
-  out.write(`${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; ${((performance.now() - started) / 1000).toFixed(0)} s in all\n`);
+  out.write(`${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s in all\n`);
 }
 
 await main();
