@@ -1,164 +1,96 @@
 /**
- * `npm run bench`: how builds scale. Each case runs in its own child process
- * so its peak RSS (process.resourceUsage().maxRSS) is its own.
- *  (a) the two sample texts repeated 1×, 10×, 50× as one edition: EPUB and
- *      PDF separately;
- *  (b) 100 different selections from a 200-text library, one library load;
- *  (c) samples ×10 as a PDF without its structure tree: what tagging costs.
- * Prints a table; the whole run stays within a few minutes.
+ * `npm run bench`: whole commands as a user runs them (spawned processes),
+ * on generated projects (corpus.ts), against pandoc and pdflatex when they
+ * are installed. Prints a table (table.ts) and the comparisons with issue
+ * 9's targets (compare.ts); progress goes to stderr.
+ *
+ * Knobs (environment):
+ *   BENCH_RUNS=3        timed runs per case (start-up cases: 5×)
+ *   BENCH_QUICK=1       only ×1 and ×10 (a smoke run of a minute or two)
+ *   BENCH_ONLY=regex    only the cases whose name matches
+ *   BENCH_SLOW_RUNS=1   runs of a case whose first run took over 30 s (pdflatex
+ *                       at ×50, the 100 selections): keeps the default run near 10 minutes
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEdition } from '../../src/edition/build.js';
-import { buildEditions } from '../../src/edition/many.js';
-import { loadLibrary } from '../../src/library/load.js';
-import { Reporter } from '../../src/model/messages.js';
-import type { ManifestInput } from '../../src/manifest/schema.js';
-import { AUTHORS, TAGS, generateCorpus } from './corpus.js';
+import { detectCache, editionCli, packageEntry } from './cli.js';
+import { selections, wholeEdition, writeProject, type Project } from './corpus.js';
+import { editedSteps, scaleSteps, selectionSteps, startupSteps, taggingSteps, type PlanOptions, type Step } from './cases.js';
+import { comparisonLines } from './compare.js';
+import { runStep, selected } from './execute.js';
+import { hasGnuTime } from './measure.js';
+import { detectYardstick, pandocVersion } from './pandoc.js';
+import { HEADER, formatTable, resultRow, type CaseResult } from './table.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '../..');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = path.join(REPO, 'sources');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const SLOW_SECONDS = 30;
+const SLOW_RUNS = Math.max(1, Number(process.env.BENCH_SLOW_RUNS ?? 1) || 1);
+// Fixed dates make the outputs reproducible, so sizes compare across runs.
+const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', FORCE_COLOR: '0' };
 
-interface CaseSpec {
-  kind: 'scaled' | 'selections';
-  copies: number;
-  format: 'epub' | 'pdf';
-  /** PDF without its structure tree: the difference to the tagged row is what tagging costs. */
-  untagged?: boolean;
-}
-
-interface CaseResult {
-  name: string;
-  format: string;
-  texts: number;
-  sourceMB: number;
-  loadS: number;
-  buildS: number;
-  totalS: number;
-  pages?: number;
-  outMB: number;
-  editions: number;
-  rssMB: number;
-}
-
-/** Runs one case in this process and prints its result as JSON (the child side). */
-async function runCase(spec: CaseSpec): Promise<void> {
-  const corpus = generateCorpus(SAMPLES, spec.copies);
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edition-bench-out-'));
-  const t0 = performance.now();
-  const library = loadLibrary(corpus.dir, { projectRoot: corpus.dir, reporter: new Reporter() });
-  const t1 = performance.now();
-  const common = { library, projectRoot: corpus.dir, outDir, formats: [spec.format], sourceDateEpoch: 1_700_000_000, ...(spec.untagged ? { pdfTagged: false } : {}) };
-  let pages: number | undefined;
-  let outBytes = 0;
-  let editions = 1;
-  if (spec.kind === 'scaled') {
-    const r = await buildEdition({ manifest: { title: `Bench ${spec.copies}x`, texts: corpus.ids } }, common);
-    pages = r.files[0]?.pages;
-    outBytes = r.files.reduce((n, f) => n + f.bytes, 0);
-  } else {
-    const manifests = selections(corpus.ids);
-    editions = manifests.length;
-    const run = await buildEditions(manifests.map((manifest, i) => ({ manifest, slug: `sel-${i}` })), common);
-    if (run.failures.length) throw new Error(`selection failed: ${JSON.stringify(run.failures[0]!.messages)}`);
-    outBytes = run.results.reduce((n, r) => n + r.files.reduce((k, f) => k + f.bytes, 0), 0);
-    pages = run.results.reduce((n, r) => n + (r.files[0]?.pages ?? 0), 0) || undefined;
-  }
-  const t2 = performance.now();
-  const result: CaseResult = {
-    name: spec.kind === 'scaled' ? `samples ×${spec.copies}${spec.untagged ? ' untagged' : ''}` : `${editions} selections / ${corpus.ids.length} texts`,
-    format: spec.format,
-    texts: corpus.ids.length,
-    sourceMB: corpus.bytes / 1e6,
-    loadS: (t1 - t0) / 1000,
-    buildS: (t2 - t1) / 1000,
-    totalS: (t2 - t0) / 1000,
-    ...(pages !== undefined ? { pages } : {}),
-    outMB: outBytes / 1e6,
-    editions,
-    // maxRSS is in kilobytes.
-    rssMB: process.resourceUsage().maxRSS / 1024,
-  };
-  fs.rmSync(corpus.dir, { recursive: true, force: true });
-  fs.rmSync(outDir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-/** 100 different selections: by author, tag, year range, id lists and parts (deterministic). */
-function selections(ids: string[]): ManifestInput[] {
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
-  const pick = (k: number) => [...new Set(Array.from({ length: k }, () => ids[Math.floor(rand() * ids.length)]!))];
-  return Array.from({ length: 100 }, (_, i): ManifestInput => {
-    const title = `Auswahl ${i + 1}`;
-    switch (i % 5) {
-      case 0:
-        return { title, query: { author: AUTHORS[i % AUTHORS.length]! }, sort: 'date' };
-      case 1:
-        return { title, query: [{ tags: TAGS[i % TAGS.length]! }, { from: String(1905 + (i % 10)) }], sort: 'title' };
-      case 2:
-        return { title, query: { from: String(1905 + (i % 20)), to: String(1908 + (i % 20)) }, notes: 'book' };
-      case 3:
-        return { title, texts: pick(8) };
-      default: {
-        const [a, b] = [pick(4), pick(4)];
-        return { title, parts: [{ title: 'Teil I', texts: a }, { title: 'Teil II', texts: b.filter((x) => !a.includes(x)).concat(a.length ? [] : [ids[0]!]) }] };
-      }
-    }
-  });
-}
-
-/** Spawns one case as a child process and parses its JSON line. */
-function spawnCase(spec: CaseSpec): CaseResult | string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', JSON.stringify(spec)], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(line) as CaseResult;
-  } catch {
-    return `failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`;
-  }
-}
-
-const fmt = (n: number | undefined, digits = 2) => (n === undefined ? 'n/a' : n.toFixed(digits));
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
-}
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 async function main(): Promise<void> {
-  const caseArg = process.argv.indexOf('--case');
-  if (caseArg !== -1) return runCase(JSON.parse(process.argv[caseArg + 1]!) as CaseSpec);
-  const specs: CaseSpec[] = [];
-  for (const copies of [1, 10, 50]) for (const format of ['epub', 'pdf'] as const) specs.push({ kind: 'scaled', copies, format });
-  specs.push({ kind: 'scaled', copies: 10, format: 'pdf', untagged: true });
-  specs.push({ kind: 'selections', copies: 100, format: 'epub' });
-  const header = ['case', 'format', 'texts', 'src MB', 'load s', 'build s', 'total s', 'pages', 'pages/s', 'MB/s', 'out MB', 'peak RSS MB'];
-  const rows: string[][] = [header];
   const started = performance.now();
-  for (const spec of specs) {
-    const label = spec.kind === 'scaled' ? `samples ×${spec.copies}${spec.untagged ? ' untagged' : ''}` : '100 selections / 200 texts';
-    process.stderr.write(`bench: ${label} ${spec.format} …\n`);
-    const r = spawnCase(spec);
-    if (typeof r === 'string') {
-      rows.push([label, spec.format, r, ...Array(header.length - 3).fill('')]);
-      continue;
+  // The machine is shared: its load says how far the absolute times are from a quiet machine's (the alternating ratios are less affected).
+  const loadAtStart = os.loadavg()[0]!;
+  const cli = editionCli(REPO);
+  const gnuTime = hasGnuTime();
+  const cache = detectCache(cli, REPO);
+  const yardstick = detectYardstick();
+  const entry = packageEntry(REPO);
+  const opts: PlanOptions = { cli, repo: REPO, runs: RUNS, cache, yardstick };
+  const notes = [
+    `edition: ${cli.label}; import('edition') loads ${path.relative(REPO, entry)}`,
+    `content cache: ${cache ? 'yes (cold = .edition-cache removed before each run; warm = the next runs)' : 'none in this edition (warm rows skipped)'}`,
+    `peak RSS: ${gnuTime ? '/usr/bin/time -f %M (largest of the process and its children)' : 'n/a (no GNU time at /usr/bin/time)'}`,
+    ...yardstick.notes,
+  ];
+  notes.forEach((n) => log(n));
+
+  const projects: Project[] = [];
+  const project = (copies: number, manifests: Parameters<typeof writeProject>[2]) => {
+    const p = writeProject(SAMPLES, copies, manifests);
+    projects.push(p);
+    return p;
+  };
+  const results: CaseResult[] = [];
+  try {
+    const scales = QUICK ? [1, 10] : [1, 10, 50];
+    const byScale = new Map(scales.map((s) => [s, project(s, wholeEdition(s))]));
+    const x10 = byScale.get(10)!;
+    const steps: Step[] = [
+      ...startupSteps(opts),
+      ...scales.flatMap((s) => scaleSteps(opts, byScale.get(s)!, s)),
+      ...(QUICK ? [] : selectionSteps(opts, project(100, selections))),
+      ...taggingSteps(opts, x10, entry),
+      // Last: it edits the ×10 sources.
+      ...editedSteps(opts, x10, 10),
+    ];
+    const run = { gnuTime, env: ENV, log, slowSeconds: SLOW_SECONDS, slowRuns: SLOW_RUNS, filled: new Set<string>() };
+    for (const step of selected(steps, ONLY)) {
+      if ('skipped' in step) results.push(step.skipped);
+      else results.push(...runStep(step.cases, run));
     }
-    rows.push([
-      r.name, r.format, String(r.texts), fmt(r.sourceMB), fmt(r.loadS), fmt(r.buildS), fmt(r.totalS),
-      r.pages === undefined ? 'n/a' : String(r.pages),
-      r.pages === undefined ? 'n/a' : fmt(r.pages / r.buildS, 1),
-      fmt(r.sourceMB / r.totalS),
-      fmt(r.outMB), fmt(r.rssMB, 0),
-    ]);
+  } finally {
+    for (const p of projects) fs.rmSync(p.root, { recursive: true, force: true });
   }
-  process.stdout.write(`${table(rows)}\n`);
-  process.stdout.write(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ${((performance.now() - started) / 1000).toFixed(0)} s in all.\n`);
-  process.stdout.write('load = parse the library once; build = assemble + render + write; MB/s = source MB / total s; peak RSS per case (own process).\n');
+
+  const out = process.stdout;
+  out.write(`${formatTable([HEADER, ...results.map(resultRow)])}\n\n`);
+  for (const line of comparisonLines(results)) out.write(`${line}\n`);
+  out.write('\n');
+  for (const n of notes) out.write(`${n}\n`);
+  if (yardstick.pandoc) out.write(`yardstick: ${pandocVersion()} (--file-scope), pdflatex with -V lang=de -V papersize=a5; pages counted with pdfinfo for both\n`);
+  out.write(`times are whole commands (spawn to exit); rates use the median; runs over ${SLOW_SECONDS} s repeat ${SLOW_RUNS}× (BENCH_SLOW_RUNS)\n`);
+  const cpu = os.cpus();
+  out.write(`${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s in all\n`);
 }
 
 await main();
