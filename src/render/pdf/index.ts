@@ -22,6 +22,7 @@ import { imageSizer } from './images.js';
 import { escapeXmpInfo, imageProblem, standardOptions, type OpenedImage, type PdfStandard, type XmpDoc } from './pdfa.js';
 import { setOutlineCounts, type OutlineNode } from './outline.js';
 import { StructBuilder } from './structure.js';
+import { PureCache } from './purecache.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -71,12 +72,14 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     doc.on('error', reject);
   });
 
-  const fonts = loadFonts(doc, style, templateDir);
+  // Widths and hyphenated words from earlier runs (purecache.ts): the same numbers, fewer computed.
+  const pure = new PureCache(input.cache);
+  const fonts = loadFonts(doc, style, templateDir, (face) => pure.face(face));
   timer('fonts');
   for (const t of textsOf(edition)) {
     if (!canHyphenate(t.meta.lang)) input.reporter.warn('pdf-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" is set without hyphenation`, { file: t.file });
   }
-  const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
+  const hyphenated = pure.hyphenating(() => hyphenateEdition(edition, style.config.hyphenation));
   timer('hyphenate');
   const problems: GlyphProblem[] = [];
   const tags = new StructBuilder();
@@ -91,6 +94,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
   drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, ...(tagged ? { structure: tags.root } : {}), onProgress: input.onProgress });
   timer('draw');
+  pure.save();
   setOutlineCounts((doc as unknown as { outline: OutlineNode }).outline);
   doc.end();
   const bytes = await done;
