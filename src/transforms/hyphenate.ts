@@ -10,7 +10,7 @@
  * in one would be copied or typed as part of it.
  */
 import { createRequire } from 'node:module';
-import type { Block, Edition, Inline } from '../model/types.js';
+import type { Block, Edition, Inline, Text } from '../model/types.js';
 import { splitAddresses } from './typography/urls.js';
 
 const require = createRequire(import.meta.url);
@@ -140,17 +140,21 @@ export function hyphenateString(text: string, lang: string, opts: HyphenateOptio
     .join('');
 }
 
-/** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes. */
-export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS): Edition {
+/**
+ * Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes;
+ * texts for which `skip(part, index)` is true are copied as they are (the PDF hyphenates those in its worker threads).
+ */
+export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS, skip: (part: number, index: number) => boolean = () => false): Edition {
   const copy = structuredClone(edition);
-  for (const part of copy.parts) {
-    for (const text of part.texts) {
-      const lang = text.meta.lang || copy.meta.lang;
-      hyphenateBlocks(text.blocks, lang, opts);
-      for (const note of text.notes) hyphenateBlocks(note.blocks, lang, opts);
-    }
-  }
+  copy.parts.forEach((part, p) => part.texts.forEach((text, t) => skip(p, t) || hyphenateText(text, copy.meta.lang, opts)));
   return copy;
+}
+
+/** Inserts soft hyphens into one text in place (its language, else the edition's). */
+export function hyphenateText(text: Text, editionLang: string, opts: HyphenateOptions = DEFAULTS): void {
+  const lang = text.meta.lang || editionLang;
+  hyphenateBlocks(text.blocks, lang, opts);
+  for (const note of text.notes) hyphenateBlocks(note.blocks, lang, opts);
 }
 
 function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions): void {

@@ -117,6 +117,18 @@ export class FontSet {
     }),
   ) {}
 
+  /** A face by its key (`${family}/${style}` or a fallback's `fallback<n>/<variant>`), as worker threads name them. */
+  byKey(key: string): Face {
+    const f = this.faces.get(key) ?? this.fallback.byKey(key);
+    if (!f) throw new Error(`font ${key} not loaded`);
+    return f;
+  }
+
+  /** Every face of the template (not the fallback fonts). */
+  get all(): Iterable<Face> {
+    return this.faces.values();
+  }
+
   face(family: string, style: FontStyle): Face {
     const f = this.faces.get(`${family}/${style}`);
     if (!f) throw new Error(`font ${family}/${style} not loaded`);
