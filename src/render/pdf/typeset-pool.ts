@@ -26,6 +26,9 @@ import type { TypesetJob, TypesetReply, WorkerSetup } from './typeset-worker.js'
  */
 export const MIN_PARALLEL_CHARS = 300_000;
 
+/** Texts typeset by workers so far in this process (a test tells a worker's result from the fallback with it). */
+export const poolStats = { texts: 0 };
+
 export interface PoolOptions extends WorkerSetup {
   /** Worker threads; 0 or 1 text: none. Default: min(texts, available parallelism). */
   threads?: number;
@@ -70,7 +73,10 @@ export async function typesetInWorkers(edition: Edition, threads: number, o: Poo
             return;
           }
           // A text that failed in the worker is typeset in the main thread, which reports the error.
-          if ('result' in reply) results.set(key, reply.result);
+          if ('result' in reply) {
+            results.set(key, reply.result);
+            poolStats.texts++;
+          }
         }
       }),
     );
