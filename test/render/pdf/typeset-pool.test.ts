@@ -55,6 +55,17 @@ describe('typesetting in worker threads', () => {
     expect((await render(ed, 2)).equals(await render(ed, 0))).toBe(true);
   });
 
+  it('takes the number of threads from EDITION_PDF_THREADS', async () => {
+    const before = poolStats.texts;
+    process.env.EDITION_PDF_THREADS = '2';
+    try {
+      await renderPdf({ edition: book('text'), templateDir, pdfConfig: pdfConfig(), labelsFor, reporter: new Reporter() });
+    } finally {
+      delete process.env.EDITION_PDF_THREADS;
+    }
+    expect(poolStats.texts - before).toBe(4);
+  });
+
   it('keeps small books in the main thread unless told otherwise', () => {
     const ed = book('text');
     expect(poolSize(ed, undefined)).toBe(0);
