@@ -80,6 +80,11 @@ export class FallbackChain {
     return o;
   }
 
+  /** The faces loaded so far. */
+  get loaded(): Iterable<Face> {
+    return this.faces.values();
+  }
+
   /** Starts recording the faces asked for (see `log`). */
   startLog(): void {
     this.log = [];

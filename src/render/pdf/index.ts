@@ -45,7 +45,7 @@ export interface PdfRenderInput {
   cache?: ContentCache;
   /**
    * Worker threads that typeset texts (typeset-pool.ts); 0: all in the main thread. Default:
-   * `EDITION_PDF_THREADS`, else min(texts, cores) for a book large enough to gain from them.
+   * `EDITION_PDF_THREADS`, else 0 (on 2 cores, workers cost more than they save: typeset-pool.ts).
    */
   threads?: number;
 }
@@ -92,7 +92,7 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     if (!canHyphenate(t.meta.lang)) input.reporter.warn('pdf-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" is set without hyphenation`, { file: t.file });
   }
   const typeset = await typesetting;
-  timer('typeset in threads');
+  timer('patterns, threads');
   const hyphenated = pure.hyphenating(() => hyphenateEdition(edition, style.config.hyphenation, (p, t) => typeset.has(`${p}/${t}`)));
   timer('hyphenate');
   const problems: GlyphProblem[] = [];

@@ -10,7 +10,6 @@
  * ['--import', 'tsx']` does not reach a worker's entry on Node 20); compiled
  * to lib/, from the typeset-worker.js next to this file.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Block, Edition, Text } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
@@ -18,29 +17,28 @@ import type { TypesetText } from './typeset-transfer.js';
 import type { TypesetJob, TypesetReply, WorkerSetup } from './typeset-worker.js';
 
 /**
- * Below this many characters of text, a book is typeset in the main thread:
- * a worker's start (loading pdfkit, fontkit, the fonts and the patterns:
- * about 0.3 s compiled, more under tsx) costs more than sharing the work
- * saves. Measured on the samples: the 1× edition (…) gains nothing, the 10×
- * (0.87 MB) does.
+ * Threads are opt-in (`threads`, EDITION_PDF_THREADS). Measured 2026-12-02 on
+ * this project's machine kind (2 cores shared by several processes), whole
+ * commands, x10 corpus (429 pages): in the main thread 6.9 s CPU compiled,
+ * 8.3–8.9 s under tsx; with 2 workers 11.9 s and 14.4–14.9 s, and no shorter
+ * wall time, at every size tried (the 47-page sample: 4.8 s → 8.8–10.1 s).
+ * Each worker pays its own start (modules, fonts, patterns, and tsx under
+ * TypeScript), its own JIT warm-up and the structured clone of its lines;
+ * with two cores that are already busy there is no idle core to win it back.
  */
-export const MIN_PARALLEL_CHARS = 300_000;
-
 /** Texts typeset by workers so far in this process (a test tells a worker's result from the fallback with it). */
 export const poolStats = { texts: 0 };
 
 export interface PoolOptions extends WorkerSetup {
-  /** Worker threads; 0 or 1 text: none. Default: min(texts, available parallelism). */
+  /** Worker threads (at most one per text); 0: none. */
   threads?: number;
   labelsFor: (lang: string) => Labels;
 }
 
-/** How many threads to use for an edition (0: typeset in the main thread). */
+/** How many threads to use for an edition (0: typeset in the main thread); `threads` undefined: none (see above). */
 export function poolSize(edition: Edition, threads: number | undefined): number {
   const texts = edition.parts.reduce((n, p) => n + p.texts.length, 0);
-  if (threads !== undefined) return Math.min(threads, texts);
-  if (texts < 2 || charsOf(edition) < MIN_PARALLEL_CHARS) return 0;
-  return Math.min(texts, availableParallelism());
+  return Math.max(0, Math.min(threads ?? 0, texts));
 }
 
 /** Typesets the texts without figures in `threads` workers; keyed by part and text index. */
@@ -112,11 +110,4 @@ function hasFigure(text: Text): boolean {
   const inBlocks = (blocks: Block[]): boolean =>
     blocks.some((b) => b.type === 'figure' || (b.type === 'blockquote' && inBlocks(b.children)) || (b.type === 'list' && b.items.some(inBlocks)));
   return inBlocks(text.blocks) || text.notes.some((n) => inBlocks(n.blocks));
-}
-
-function charsOf(edition: Edition): number {
-  // The serialised model is a fair, cheap proxy for the amount of text (a few ms for a large book).
-  let n = 0;
-  for (const part of edition.parts) for (const text of part.texts) n += JSON.stringify(text.blocks).length;
-  return n;
 }

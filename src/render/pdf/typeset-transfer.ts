@@ -15,6 +15,7 @@ import type { Face } from './fonts.js';
 import { nextGroup, type FlowItem, type FlowLine } from './flow.js';
 import type { GlyphProblem } from './runs.js';
 import type { StructNode } from './structure.js';
+import { adoptShaped, type ShapedRuns } from './shaping-transfer.js';
 
 /** What a worker returns for one text. */
 export interface TypesetText {
@@ -27,6 +28,8 @@ export interface TypesetText {
   /** Fallback faces the layout asked for, first-asked first. */
   fallbacks: string[];
   problems: GlyphProblem[];
+  /** Words the worker shaped for this text (shaping-transfer.ts). */
+  shaped: ShapedRuns;
 }
 
 /** Every line of the items, each once (a table's header row is an item and its table's `header`). */
@@ -67,6 +70,7 @@ export function adoptTypeset(typeset: Map<Text, TypesetText>): AdoptText {
     const t = typeset.get(text);
     if (!t) return false;
     for (const key of t.fallbacks) ctx.fonts.byKey(key);
+    adoptShaped(t.shaped, (key) => ctx.fonts.byKey(key));
     const groups = new Map<number, number>();
     const renumbered = new Set<object>();
     eachLine(t.items, (l) => {

@@ -19,6 +19,7 @@ import type { GlyphProblem } from './runs.js';
 import { StructBuilder } from './structure.js';
 import { resolveStyle } from './style.js';
 import { faceKeys, type TypesetText } from './typeset-transfer.js';
+import { ShapedSince } from './shaping-transfer.js';
 
 /** Set once per worker. */
 export interface WorkerSetup {
@@ -42,6 +43,7 @@ const setup = workerData as WorkerSetup;
 // The main thread resolved this config already and reported its errors; here it cannot fail.
 const style = resolveStyle(setup.pdfConfig, setup.templateDir);
 const fonts = loadFonts(new PDFDocument({ autoFirstPage: false }) as never, style, setup.templateDir);
+const shaped = new ShapedSince();
 
 parentPort!.on('message', (job: TypesetJob) => {
   let reply: TypesetReply;
@@ -64,7 +66,7 @@ parentPort!.on('message', (job: TypesetJob) => {
     fonts.fallback.startLog();
     textFlow(job.text, job.place, job.labels, ctx, items);
     faceKeys(items);
-    const result: TypesetText = { items, notes: job.text.notes, fallbacks: fonts.fallback.takeLog(), problems };
+    const result: TypesetText = { items, notes: job.text.notes, fallbacks: fonts.fallback.takeLog(), problems, shaped: shaped.take([...fonts.all, ...fonts.fallback.loaded]) };
     if (tags) result.sect = tags.root.children[0]!;
     reply = { id: job.id, result };
   } catch (e) {

@@ -66,9 +66,10 @@ describe('typesetting in worker threads', () => {
     expect(poolStats.texts - before).toBe(4);
   });
 
-  it('keeps small books in the main thread unless told otherwise', () => {
+  it('typesets in the main thread unless told otherwise, with at most one thread per text', () => {
     const ed = book('text');
     expect(poolSize(ed, undefined)).toBe(0);
+    expect(poolSize(ed, 0)).toBe(0);
     expect(poolSize(ed, 3)).toBe(3);
     expect(poolSize(ed, 8)).toBe(4);
   });
