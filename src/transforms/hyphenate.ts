@@ -10,7 +10,7 @@
  * in one would be copied or typed as part of it.
  */
 import { createRequire } from 'node:module';
-import type { Block, Edition, Inline } from '../model/types.js';
+import type { Block, Edition, Inline, Text } from '../model/types.js';
 import { splitAddresses } from './typography/urls.js';
 
 const require = createRequire(import.meta.url);
@@ -57,14 +57,59 @@ export function canHyphenate(lang: string): boolean {
   return hyphenatorFor(lang) !== null;
 }
 
-const wordCache = new Map<string, string>();
+/**
+ * Hyphenated words by `lang|leftMin|rightMin`: a word's break points depend on
+ * nothing else, and a book repeats its vocabulary, so each word goes through
+ * the patterns once per run (and, through the PDF's content cache, once
+ * across runs: src/render/pdf/purecache.ts seeds and saves these tables).
+ */
+const tables = new Map<string, Map<string, string>>();
+/** Words put through the patterns (not found in a table): the work a seeded table saves. */
+export const hyphenationStats = { computed: 0 };
 const WORD = /\p{L}[\p{L}\p{M}]*/gu;
+
+/** Called when a table is first needed, so a cache can fill it from an earlier run. */
+export type TableSeeder = (lang: string, opts: HyphenateOptions, table: Map<string, string>) => void;
+let seeder: TableSeeder | undefined;
+
+/** Sets (or, with undefined, removes) the seeder of new tables; returns the previous one. */
+export function seedHyphenationTables(s: TableSeeder | undefined): TableSeeder | undefined {
+  const prev = seeder;
+  seeder = s;
+  return prev;
+}
+
+/** The table of hyphenated words for a language and options (seeded or empty when new). */
+export function hyphenationTable(lang: string, opts: HyphenateOptions = DEFAULTS): Map<string, string> {
+  const key = `${lang}|${opts.leftMin}|${opts.rightMin}`;
+  let t = tables.get(key);
+  if (!t) {
+    t = new Map();
+    tables.set(key, t);
+    seeder?.(lang, opts, t);
+  }
+  return t;
+}
+
+/** Every table in memory, with the language and options it belongs to. */
+export function* hyphenationTables(): Generator<{ lang: string; opts: HyphenateOptions; table: Map<string, string> }> {
+  for (const [key, table] of tables) {
+    const [lang, left, right] = key.split('|');
+    yield { lang: lang!, opts: { leftMin: Number(left), rightMin: Number(right) }, table };
+  }
+}
+
+/** Forgets every hyphenated word (tests measure the work of a cold run with it). */
+export function clearHyphenationTables(): void {
+  tables.clear();
+}
 
 /** Hyphenates one word (letters only), keeping leftMin/rightMin letters on each side. */
 export function hyphenateWord(word: string, lang: string, opts: HyphenateOptions = DEFAULTS): string {
-  const key = `${lang}|${opts.leftMin}|${opts.rightMin}|${word}`;
-  const hit = wordCache.get(key);
+  const table = hyphenationTable(lang, opts);
+  const hit = table.get(word);
   if (hit !== undefined) return hit;
+  hyphenationStats.computed++;
   let result = word;
   const letters = Array.from(word).length;
   const h = hyphenatorFor(lang);
@@ -82,8 +127,9 @@ export function hyphenateWord(word: string, lang: string, opts: HyphenateOptions
     }
     result = out;
   }
-  if (wordCache.size > 200_000) wordCache.clear();
-  wordCache.set(key, result);
+  // A bound on memory for a long-running process (watch mode over a huge library).
+  if (table.size > 200_000) table.clear();
+  table.set(word, result);
   return result;
 }
 
@@ -94,17 +140,21 @@ export function hyphenateString(text: string, lang: string, opts: HyphenateOptio
     .join('');
 }
 
-/** Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes. */
-export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS): Edition {
+/**
+ * Returns a copy of the edition with soft hyphens in paragraphs, quotes, lists, table cells and notes;
+ * texts for which `skip(part, index)` is true are copied as they are (the PDF hyphenates those in its worker threads).
+ */
+export function hyphenateEdition(edition: Edition, opts: HyphenateOptions = DEFAULTS, skip: (part: number, index: number) => boolean = () => false): Edition {
   const copy = structuredClone(edition);
-  for (const part of copy.parts) {
-    for (const text of part.texts) {
-      const lang = text.meta.lang || copy.meta.lang;
-      hyphenateBlocks(text.blocks, lang, opts);
-      for (const note of text.notes) hyphenateBlocks(note.blocks, lang, opts);
-    }
-  }
+  copy.parts.forEach((part, p) => part.texts.forEach((text, t) => skip(p, t) || hyphenateText(text, copy.meta.lang, opts)));
   return copy;
+}
+
+/** Inserts soft hyphens into one text in place (its language, else the edition's). */
+export function hyphenateText(text: Text, editionLang: string, opts: HyphenateOptions = DEFAULTS): void {
+  const lang = text.meta.lang || editionLang;
+  hyphenateBlocks(text.blocks, lang, opts);
+  for (const note of text.notes) hyphenateBlocks(note.blocks, lang, opts);
 }
 
 function hyphenateBlocks(blocks: Block[], lang: string, opts: HyphenateOptions): void {

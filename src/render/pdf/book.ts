@@ -2,7 +2,7 @@
  * The whole book as one flow, in page order: front matter, contents, parts
  * and texts (each with its notes, or all notes at the end).
  */
-import type { Edition } from '../../model/types.js';
+import type { Edition, Text } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
 import { bodyEnv, layoutBlocks, type LayoutContext } from './blocks.js';
 import type { FlowItem } from './flow.js';
@@ -12,8 +12,11 @@ import { partPage, textOpening } from './opening.js';
 import { layoutToc, tocEntries } from './toc.js';
 import { leaves, tagged } from './structure.js';
 
-/** Builds the flow of an edition (already hyphenated). */
-export function bookFlow(edition: Edition, labelsFor: (lang: string) => Labels, ctx: LayoutContext): FlowItem[] {
+/** A text typeset elsewhere (a worker thread, typeset-pool.ts): adds its flow and structure where the text belongs. */
+export type AdoptText = (text: Text, out: FlowItem[], ctx: LayoutContext) => boolean;
+
+/** Builds the flow of an edition (already hyphenated); `adopt` takes texts typeset beforehand. */
+export function bookFlow(edition: Edition, labelsFor: (lang: string) => Labels, ctx: LayoutContext, adopt: AdoptText = () => false): FlowItem[] {
   const labels = labelsFor(edition.meta.lang);
   const out: FlowItem[] = [];
   const tags = ctx.tags;
@@ -24,13 +27,7 @@ export function bookFlow(edition: Edition, labelsFor: (lang: string) => Labels, 
     const textLevel = part.title ? 1 : 0;
     const texts = (): void => {
       for (const text of part.texts) {
-        const lang = text.meta.lang !== edition.meta.lang ? { lang: text.meta.lang } : {};
-        tagged(tags, out, 'Sect', () => {
-          // The opening: title H1, subtitle, authors and dates P.
-          leaves(tags, out, (k) => (k === 0 ? 'H1' : 'P'), () => out.push(...textOpening(text, labelsFor(text.meta.lang), textLevel, ctx)));
-          layoutBlocks(text.blocks, bodyEnv(ctx, text), { ...ctx, outlineLevel: textLevel }, out);
-          if (edition.meta.notes === 'text') out.push(...textNotes(text, labelsFor(text.meta.lang), textLevel + 1, ctx));
-        }, lang);
+        if (!adopt(text, out, ctx)) textFlow(text, { lang: edition.meta.lang, notes: edition.meta.notes, textLevel }, labelsFor(text.meta.lang), ctx, out);
       }
     };
     if (!part.title) return texts();
@@ -41,4 +38,25 @@ export function bookFlow(edition: Edition, labelsFor: (lang: string) => Labels, 
   });
   if (edition.meta.notes === 'book') out.push(...bookNotes(edition, labels, ctx));
   return out;
+}
+
+/** Where a text sits in its edition: what its layout needs besides the text. */
+export interface TextPlace {
+  /** The edition's language: a text in another one is a Sect with /Lang. */
+  lang: string;
+  notes: Edition['meta']['notes'];
+  /** Outline level of the text's title (1 inside a titled part). */
+  textLevel: number;
+}
+
+/** One text's flow (opening, body, its notes) in a Sect of its own: the unit typeset in parallel. */
+export function textFlow(text: Text, place: TextPlace, labels: Labels, ctx: LayoutContext, out: FlowItem[]): void {
+  const tags = ctx.tags;
+  const lang = text.meta.lang !== place.lang ? { lang: text.meta.lang } : {};
+  tagged(tags, out, 'Sect', () => {
+    // The opening: title H1, subtitle, authors and dates P.
+    leaves(tags, out, (k) => (k === 0 ? 'H1' : 'P'), () => out.push(...textOpening(text, labels, place.textLevel, ctx)));
+    layoutBlocks(text.blocks, bodyEnv(ctx, text), { ...ctx, outlineLevel: place.textLevel }, out);
+    if (place.notes === 'text') out.push(...textNotes(text, labels, place.textLevel + 1, ctx));
+  }, lang);
 }

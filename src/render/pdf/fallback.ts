@@ -41,6 +41,12 @@ export class FallbackChain {
   private readonly faces = new Map<string, Face>();
   /** Entry indices in the order tried, by language. */
   private readonly orders = new Map<string, number[]>();
+  /**
+   * Keys of the faces asked for, in the order first asked, while a log is on: a worker
+   * thread reports them so the main thread loads fallback fonts in the order a
+   * single-threaded layout would (pdfkit names fonts F1, F2 … in that order).
+   */
+  private log: string[] | undefined;
 
   constructor(private readonly entries: FallbackEntry[], private readonly load: FaceLoader) {}
 
@@ -74,10 +80,35 @@ export class FallbackChain {
     return o;
   }
 
+  /** The faces loaded so far. */
+  get loaded(): Iterable<Face> {
+    return this.faces.values();
+  }
+
+  /** Starts recording the faces asked for (see `log`). */
+  startLog(): void {
+    this.log = [];
+  }
+
+  /** Stops recording and returns the keys asked for, first-asked first. */
+  takeLog(): string[] {
+    const l = this.log ?? [];
+    this.log = undefined;
+    return l;
+  }
+
+  /** The face named `fallback<n>/<variant>`, loaded now if it is not yet. */
+  byKey(key: string): Face | undefined {
+    const m = /^fallback(\d+)\/(regular|bold)$/.exec(key);
+    if (!m || Number(m[1]) > this.entries.length) return undefined;
+    return this.face(Number(m[1]) - 1, m[2] === 'bold');
+  }
+
   private face(i: number, bold: boolean): Face {
     const e = this.entries[i]!;
     const variant = bold && e.bold ? 'bold' : 'regular';
     const key = `fallback${i + 1}/${variant}`;
+    if (this.log && !this.log.includes(key)) this.log.push(key);
     let f = this.faces.get(key);
     if (!f) {
       f = this.load(key, variant === 'bold' ? e.bold! : e.regular, i, variant);

@@ -7,6 +7,7 @@
  * pdfkit draws a glyph the font lacks as an empty box without a warning
  * (LIBRARIES.md), so coverage is checked here, character by character.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -41,6 +42,9 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
+/** Strings shaped by fontkit, not found in a memo: the work the content cache saves (purecache.ts). */
+export const shapingStats = { strings: 0 };
+
 /** One face (family + style) ready for measuring and drawing. */
 export class Face {
   /** Widths at 1 pt, by string: layout is the hot spot of line breaking. */
@@ -48,20 +52,27 @@ export class Face {
   private readonly covered = new Map<number, boolean>();
   readonly ascent: number;
   readonly descent: number;
-  readonly space: number;
   /** Underline offset below the baseline and rule thickness at 1 pt, from the font (`<u>`). */
   readonly underline: { offset: number; thickness: number };
   /** Height of the strike-through rule above the baseline at 1 pt: half the x-height (`<s>`, `<del>`). */
   readonly strikeRise: number;
 
-  constructor(readonly key: string, readonly pdf: EmbeddedFont) {
+  /**
+   * @param identity a hash of the font file's bytes: what a width depends on besides the tool's
+   *   own versions, so widths cached under it stay right when a template swaps a font file.
+   */
+  constructor(readonly key: string, readonly pdf: EmbeddedFont, readonly identity = '') {
     const f = pdf.font;
     this.ascent = f.ascent / f.unitsPerEm;
     this.descent = f.descent / f.unitsPerEm;
     // Fallbacks are the common values of text faces, for fonts without post/OS2 data.
     this.underline = { offset: -(f.underlinePosition ?? -100) / f.unitsPerEm, thickness: (f.underlineThickness || 50) / f.unitsPerEm };
     this.strikeRise = (f.xHeight || 480) / f.unitsPerEm / 2;
-    this.space = this.width(' ');
+  }
+
+  /** Width of the word space at 1 pt (measured on first use, so a seeded memo answers it too). */
+  get space(): number {
+    return this.width(' ');
   }
 
   /** Width of a string at 1 pt (multiply by the size). */
@@ -70,8 +81,19 @@ export class Face {
     if (w === undefined) {
       w = this.pdf.widthOfString(text, 1);
       this.widths.set(text, w);
+      shapingStats.strings++;
     }
     return w;
+  }
+
+  /** Every width measured or seeded so far, by string (for the content cache). */
+  knownWidths(): ReadonlyMap<string, number> {
+    return this.widths;
+  }
+
+  /** Adds widths measured by an earlier run with the same font file and tool versions. */
+  seedWidths(entries: Iterable<[string, number]>): void {
+    for (const [text, w] of entries) if (!this.widths.has(text)) this.widths.set(text, w);
   }
 
   /** Whether the face has a glyph for the code point. */
@@ -94,6 +116,18 @@ export class FontSet {
       throw new Error('empty fallback chain');
     }),
   ) {}
+
+  /** A face by its key (`${family}/${style}` or a fallback's `fallback<n>/<variant>`), as worker threads name them. */
+  byKey(key: string): Face {
+    const f = this.faces.get(key) ?? this.fallback.byKey(key);
+    if (!f) throw new Error(`font ${key} not loaded`);
+    return f;
+  }
+
+  /** Every face of the template (not the fallback fonts). */
+  get all(): Iterable<Face> {
+    return this.faces.values();
+  }
 
   face(family: string, style: FontStyle): Face {
     const f = this.faces.get(`${family}/${style}`);
@@ -146,21 +180,21 @@ function resolveNpmFile(request: string, bases: string[]): string | undefined {
 }
 
 /** Registers every face of the template with the document and returns them. */
-export function loadFonts(doc: FontHost, style: Style, templateDir: string): FontSet {
+export function loadFonts(doc: FontHost, style: Style, templateDir: string, onFace: (face: Face) => void = () => {}): FontSet {
   const faces = new Map<string, Face>();
   for (const [family, paths] of Object.entries(style.config.fonts)) {
     for (const s of ['regular', 'italic', 'bold', 'boldItalic'] as const) {
       const key = `${family}/${s}`;
       const at = style.at(['fonts', family, s]);
       const path = resolveFontPath(paths[s], templateDir, at, `fonts.${family}.${s}`);
-      faces.set(key, register(doc, key, path, `fonts.${family}.${s}`, at));
+      faces.set(key, register(doc, key, path, `fonts.${family}.${s}`, at, onFace));
     }
   }
   // Paths are resolved now (a missing file is reported before any work), fonts read when first needed.
   const entries = style.fallback.map((spec, i) =>
     fallbackEntry(spec, (p, variant) => resolveFontPath(p, templateDir, fallbackAt(style, spec, i, variant), `fonts.fallback.${i}`)),
   );
-  const chain = new FallbackChain(entries, (key, path, i, variant) => register(doc, key, path, `fonts.fallback.${i}`, fallbackAt(style, style.fallback[i]!, i, variant)));
+  const chain = new FallbackChain(entries, (key, path, i, variant) => register(doc, key, path, `fonts.fallback.${i}`, fallbackAt(style, style.fallback[i]!, i, variant), onFace));
   return new FontSet(faces, chain);
 }
 
@@ -169,16 +203,20 @@ function fallbackAt(style: Style, spec: unknown, i: number, variant: 'regular' |
 }
 
 /** Registers one font file with pdfkit and wraps pdfkit's font object as a Face. */
-function register(doc: FontHost, key: string, path: string, yamlKey: string, at: { file: string; line?: number; column?: number }): Face {
+function register(doc: FontHost, key: string, path: string, yamlKey: string, at: { file: string; line?: number; column?: number }, onFace: (face: Face) => void): Face {
+  let bytes: Buffer;
   try {
-    doc.registerFont(key, readFileSync(path));
+    bytes = readFileSync(path);
+    doc.registerFont(key, bytes);
     doc.font(key);
   } catch (e) {
     fail('pdf-font', `cannot use font for pdf.yaml key ${yamlKey}: ${path}: ${(e as Error).message}`, at);
   }
   // pdfkit keeps the current font on `_font`; it is the object that encodes text later.
   const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-  return new Face(key, embedded);
+  const face = new Face(key, embedded, createHash('sha256').update(bytes).digest('hex'));
+  onFace(face);
+  return face;
 }
 
 /** Formats a code point for messages: U+21A9 '↩'. */

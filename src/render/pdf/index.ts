@@ -5,7 +5,7 @@
 import type { ContentCache } from '../../cache/types.js';
 import type { PrintSettings } from '../../print/settings.js';
 import PDFDocument from 'pdfkit';
-import type { Edition } from '../../model/types.js';
+import type { Edition, Text } from '../../model/types.js';
 import { textsOf } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
 import { InputError, type Reporter } from '../../model/messages.js';
@@ -23,6 +23,9 @@ import { escapeXmpInfo, imageProblem, standardOptions, type OpenedImage, type Pd
 import { setOutlineCounts, type OutlineNode } from './outline.js';
 import { StructBuilder } from './structure.js';
 import { applyPrintProfile, type PrintDoc } from './print-interior.js';
+import { PureCache } from './purecache.js';
+import { poolSize, typesetInWorkers } from './typeset-pool.js';
+import { adoptTypeset, type TypesetText } from './typeset-transfer.js';
 
 export interface PdfRenderInput {
   edition: Edition;
@@ -41,6 +44,11 @@ export interface PdfRenderInput {
   print?: PrintSettings;
   /** Content cache for typeset texts (src/cache/types.ts); undefined: typeset everything. */
   cache?: ContentCache;
+  /**
+   * Worker threads that typeset texts (typeset-pool.ts); 0: all in the main thread. Default:
+   * `EDITION_PDF_THREADS`, else 0 (on 2 cores, workers cost more than they save: typeset-pool.ts).
+   */
+  threads?: number;
 }
 
 /** Renders an edition as a print PDF. */
@@ -72,17 +80,26 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     doc.on('error', reject);
   });
 
-  const fonts = loadFonts(doc, style, templateDir);
+  // Texts are typeset in worker threads while this thread loads its fonts; pagination waits for them.
+  const threads = poolSize(edition, input.threads ?? threadsFromEnv());
+  const typesetting = threads > 0
+    ? typesetInWorkers(edition, threads, { templateDir, pdfConfig: input.pdfConfig, tagged, hyphenation: style.config.hyphenation, labelsFor: input.labelsFor })
+    : Promise.resolve(new Map<string, TypesetText>());
+  // Widths and hyphenated words from earlier runs (purecache.ts): the same numbers, fewer computed.
+  const pure = new PureCache(input.cache);
+  const fonts = loadFonts(doc, style, templateDir, (face) => pure.face(face));
   timer('fonts');
   for (const t of textsOf(edition)) {
     if (!canHyphenate(t.meta.lang)) input.reporter.warn('pdf-hyphenation', `no hyphenation patterns for language "${t.meta.lang}"; text "${t.meta.id}" is set without hyphenation`, { file: t.file });
   }
-  const hyphenated = hyphenateEdition(edition, style.config.hyphenation);
+  const typeset = await typesetting;
+  timer('patterns, threads');
+  const hyphenated = pure.hyphenating(() => hyphenateEdition(edition, style.config.hyphenation, (p, t) => typeset.has(`${p}/${t}`)));
   timer('hyphenate');
   const problems: GlyphProblem[] = [];
   const tags = new StructBuilder();
   const ctx: LayoutContext = { style, fonts, problems, imageSize: imageSizer(doc, (img) => imageProblem(img as OpenedImage, standard)), outlineLevel: 0, tags };
-  const flow = bookFlow(hyphenated, input.labelsFor, ctx);
+  const flow = bookFlow(hyphenated, input.labelsFor, ctx, adoptTypeset(byText(hyphenated, typeset)));
   timer('lines');
   if (problems.length > 0) {
     throw new InputError(describeProblems(problems).map((p) => ({ severity: 'error', rule: 'pdf-glyph', ...p })));
@@ -94,11 +111,32 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
   // pdfkit's own info handling would add "now" for missing dates; we set them all above.
   drawPages({ doc: doc as unknown as DrawDoc, style, fonts, pagination, bookTitle: edition.meta.title, ...(tagged ? { structure: tags.root } : {}), onProgress: input.onProgress });
   timer('draw');
+  pure.save();
   setOutlineCounts((doc as unknown as { outline: OutlineNode }).outline);
   doc.end();
   const bytes = await done;
   timer('write');
   return { bytes, pages: pagination.pages.length };
+}
+
+/** `EDITION_PDF_THREADS` as a number of threads, if set. */
+function threadsFromEnv(): number | undefined {
+  const v = process.env.EDITION_PDF_THREADS;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Typeset texts by the (hyphenated) Text they stand for; their hyphenated notes go into it (`notes: book`). */
+function byText(edition: Edition, typeset: Map<string, TypesetText>): Map<Text, TypesetText> {
+  const out = new Map<Text, TypesetText>();
+  edition.parts.forEach((part, p) =>
+    part.texts.forEach((text, t) => {
+      const done = typeset.get(`${p}/${t}`);
+      if (!done) return;
+      text.notes = done.notes;
+      out.set(text, done);
+    }),
+  );
+  return out;
 }
 
 /** Prints phase durations to stderr when EDITION_PDF_TIMING is set (for tuning). */

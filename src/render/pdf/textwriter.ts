@@ -9,10 +9,25 @@
  */
 import type { Face } from './fonts.js';
 
-/** Formats a number for the content stream: 3 decimals at most, no exponent (deterministic). */
+/**
+ * Formats a number for the content stream: 3 decimals at most, no exponent (deterministic).
+ * The same string as String(Math.round(v * 1000) / 1000), built from integers: a book has
+ * millions of coordinates, and shortest-round-trip formatting of a double was a tenth of
+ * drawing. (A decimal with 3 places is the shortest string that gives back its double for any
+ * coordinate below 2^53 / 1000, so both ways agree; the test compares them.)
+ */
 export function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
+  const r = Math.round(v * 1000);
+  if (r === 0) return '0';
+  if (!Number.isSafeInteger(r)) return String(r / 1000);
+  const a = r < 0 ? -r : r;
+  const int = Math.floor(a / 1000);
+  const frac = a - int * 1000;
+  const sign = r < 0 ? '-' : '';
+  if (frac === 0) return sign + int;
+  // Three digits, trailing zeros dropped.
+  const digits = frac % 100 === 0 ? String(frac / 100) : frac % 10 === 0 ? (frac < 100 ? '0' : '') + frac / 10 : (frac < 10 ? '00' : frac < 100 ? '0' : '') + frac;
+  return `${sign}${int}.${digits}`;
 }
 
 /** The page-level API of pdfkit we need (private but stable across 0.1x). */
