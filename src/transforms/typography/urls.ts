@@ -21,7 +21,7 @@ export interface Segment {
 /** Splits `s` into ordinary text and addresses, in order; joined they give `s` back. */
 export function splitAddresses(s: string): Segment[] {
   // Every address has `@`, `://`, `mailto:` or `www.`: text without them is the common case.
-  if (!MAYBE_ADDRESS.test(s)) return [{ text: s, verbatim: false }];
+  if (!/[/@.]/.test(s) || !MAYBE_ADDRESS.test(s)) return [{ text: s, verbatim: false }];
   const out: Segment[] = [];
   let at = 0;
   for (const m of s.matchAll(URL)) {
