@@ -14,6 +14,8 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 export interface FootnoteEnv {
   /** Identifiers of every definition, found by the block pass before any inline parsing. */
   footnotes?: Set<string>;
+  /** Offsets where a definition's content starts after `]:` — a marker, not indentation, precedes them. */
+  contentStarts?: Set<number>;
 }
 
 /** GFM's label limit (micromark `linkReferenceSizeMax`). */
@@ -81,6 +83,7 @@ export function footnoteDefinition(state: StateBlock, startLine: number, endLine
   state.tShift[startLine] = pos - afterColon;
   state.sCount[startLine] = offset - initial;
   state.bMarks[startLine] = afterColon;
+  (env.contentStarts ??= new Set()).add(afterColon);
   state.blkIndent += 4;
   state.parentType = 'footnote' as typeof state.parentType;
   if (state.sCount[startLine]! < state.blkIndent) state.sCount[startLine]! += state.blkIndent;

@@ -11,7 +11,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import { footnoteDefinition, footnoteReference } from './footnote-syntax.js';
+import { footnoteDefinition, footnoteReference, type FootnoteEnv } from './footnote-syntax.js';
 
 /** A token with the source offsets recorded while parsing. */
 export interface PosToken extends Token {
@@ -41,7 +41,10 @@ function positioned(name: string, fn: BlockRule): BlockRule {
     const n = state.tokens.length;
     let start = state.bMarks[startLine]! + state.tShift[startLine]!;
     // micromark counts indentation beyond the container as part of code and HTML blocks.
-    if (name === 'code' || name === 'html_block') start -= Math.max(0, Math.min(state.tShift[startLine]!, state.sCount[startLine]! - state.blkIndent));
+    // (The spaces after a note's `]:` belong to its marker.)
+    if ((name === 'code' || name === 'html_block') && !(state.env as FootnoteEnv).contentStarts?.has(state.bMarks[startLine]!)) {
+      start -= Math.max(0, Math.min(state.tShift[startLine]!, state.sCount[startLine]! - state.blkIndent));
+    }
     const ok = fn(state, startLine, endLine, silent);
     if (!ok || state.tokens.length === n) return ok;
     const first = state.tokens[n] as PosToken;
@@ -53,6 +56,42 @@ function positioned(name: string, fn: BlockRule): BlockRule {
       first.rowSpans = [];
       for (let l = first.map[0]; l < first.map[1]; l++) first.rowSpans.push([state.bMarks[l]! + state.tShift[l]!, state.eMarks[l]!]);
     }
+    return ok;
+  };
+}
+
+/**
+ * GFM (and micromark) want a `:` or `|` in the delimiter row — `a\n---` is a
+ * setext heading — and more than a lone `|` in the header row; markdown-it
+ * accepts both as tables.
+ */
+function gfmTableOnly(fn: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const delimiter = startLine + 1;
+    if (delimiter < endLine) {
+      const row = state.src.slice(state.bMarks[delimiter]! + state.tShift[delimiter]!, state.eMarks[delimiter]);
+      if (!row.includes('|') && !row.includes(':')) return false;
+      if (state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]).trim() === '|') return false;
+    }
+    return fn(state, startLine, endLine, silent);
+  };
+}
+
+/**
+ * mdast keeps a code span's line endings (markdown-it makes them spaces) and
+ * strips one space or line ending from both ends when both have one.
+ */
+function codeAsMdast(fn: InlineRule): InlineRule {
+  return (state, silent) => {
+    const start = state.pos;
+    const n = state.tokens.length;
+    const ok = fn(state, silent);
+    const token = state.tokens[state.tokens.length - 1];
+    if (!ok || silent || state.tokens.length === n || token?.type !== 'code_inline') return ok;
+    const fence = token.markup.length;
+    let raw = state.src.slice(start + fence, state.pos - fence);
+    if (raw.length > 2 && /^[ \n]/.test(raw) && /[ \n]$/.test(raw) && /[^ \n]/.test(raw)) raw = raw.slice(1, -1);
+    token.content = raw;
     return ok;
   };
 }
@@ -73,8 +112,14 @@ function positionedInline(fn: InlineRule): InlineRule {
     if (!ok) return ok;
     // A push first flushes the pending text into a token of its own.
     const first = hadPending && state.tokens.length > n ? n + 1 : n;
-    const token = state.tokens[first] as PosToken | undefined;
-    if (token && token.srcStart === undefined) token.srcStart = pos;
+    // The emphasis rule pushes one text token per delimiter character: each starts one further.
+    let at = pos;
+    for (let k = first; k < state.tokens.length; k++) {
+      const token = state.tokens[k] as PosToken;
+      if (token.srcStart === undefined) token.srcStart = at;
+      if (token.type !== 'text' || k === state.tokens.length - 1) break;
+      at = token.srcStart + token.content.length;
+    }
     if (!hadPending && state.pending !== '') (state as PosStateInline).pendingStart = pos;
     return ok;
   };
@@ -103,8 +148,9 @@ function joinFragments(state: StateInline): boolean {
     if (t.nesting > 0) level++;
     const next = tokens[curr + 1];
     if (t.type === 'text' && next?.type === 'text') {
+      // What is left of a delimiter run may be empty: the joined text starts with the next one then.
+      if (t.content !== '') next.srcStart = t.srcStart;
       next.content = t.content + next.content;
-      next.srcStart = t.srcStart;
     } else {
       if (curr !== last) tokens[last] = t;
       last++;
@@ -126,14 +172,19 @@ function createParser(): MarkdownIt {
   md.normalizeLinkText = (text) => text;
   md.validateLink = () => true;
   md.core.ruler.disable('text_join');
-  md.block.ruler.before('reference', 'footnote_def', footnoteDefinition, { alt: ['paragraph', 'reference'] });
+  // Like a block quote, a definition interrupts a paragraph, also a lazy line of a quote or list item.
+  md.block.ruler.before('reference', 'footnote_def', footnoteDefinition, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('link', 'footnote_ref', footnoteReference);
   md.inline.ruler2.at('fragments_join', joinFragments);
 
   const block = md.block.ruler as unknown as RuleList<BlockRule>;
+  const table = block.__rules__.find((r) => r.name === 'table')!;
+  table.fn = gfmTableOnly(table.fn);
   for (const rule of block.__rules__) rule.fn = positioned(rule.name, rule.fn);
   block.__cache__ = null;
   const inline = md.inline.ruler as unknown as RuleList<InlineRule>;
+  const backticks = inline.__rules__.find((r) => r.name === 'backticks')!;
+  backticks.fn = codeAsMdast(backticks.fn);
   for (const rule of inline.__rules__) rule.fn = positionedInline(rule.fn);
   inline.__cache__ = null;
   md.inline.ruler.push('any_character', anyCharacter);
