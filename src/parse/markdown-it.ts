@@ -68,11 +68,14 @@ function positioned(name: string, fn: BlockRule): BlockRule {
 function gfmTableOnly(fn: BlockRule): BlockRule {
   return (state, startLine, endLine, silent) => {
     const delimiter = startLine + 1;
-    if (delimiter < endLine) {
-      const row = state.src.slice(state.bMarks[delimiter]! + state.tShift[delimiter]!, state.eMarks[delimiter]);
-      if (!row.includes('|') && !row.includes(':')) return false;
-      if (state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]).trim() === '|') return false;
-    }
+    if (delimiter >= endLine) return false; // a table needs two lines (markdown-it's first test)
+    const from = state.bMarks[delimiter]! + state.tShift[delimiter]!;
+    const first = state.src.charCodeAt(from);
+    // markdown-it's next test, before anything is sliced: most lines are no delimiter row.
+    if (first !== 0x7c && first !== 0x2d && first !== 0x3a) return false;
+    const row = state.src.slice(from, state.eMarks[delimiter]);
+    if (!row.includes('|') && !row.includes(':')) return false;
+    if (state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]).trim() === '|') return false;
     return fn(state, startLine, endLine, silent);
   };
 }
