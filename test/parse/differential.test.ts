@@ -6,6 +6,7 @@
  * positions included) and the same messages, in the same order.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../../src/parse/markdown.js';
@@ -98,3 +99,36 @@ describe('markdown-it parser = micromark parser', () => {
   }
 });
 
+
+/**
+ * Lines built from the pieces where the two parsers could part: containers,
+ * delimiters, notes, tables, inline HTML. Block-level HTML is left to the
+ * edge cases and files above. Texts of a few kinds no source writes are read
+ * differently by the two parsers and are left out:
+ * - a lazy line that starts with a tag (`> Wort\n</em>`, `[^a]: Wort\n<Lenin>`):
+ *   micromark starts an HTML block, CommonMark and markdown-it continue the paragraph;
+ * - runs of four or more delimiters (`****a***`);
+ * - an empty list item (`- - `, `Wort\n> - `);
+ * - a table whose header row has no pipe (`Wort\n|---|`, `Wort\n:--`);
+ * - a note whose first line is indented code (`[^1]:     x`).
+ * A fixed seed keeps the run the same on every machine.
+ */
+const PIECES = [
+  'Wort', 'zwei Wörter', ' ', '  ', '\n', '\n\n', '> ', '- ', '1. ', '    ', '  ', '# ', '## ', '***', '---', '===', '|', ' | ', '|---|', ':--', '--:', '\\|', '\\',
+  '*', '**', '_', '`', '[', ']', '(', ')', '[^1]', '[^a]', '[^1]: ', '[^a]: ', '[^x]', '[l](https://x.y)', '[t](other.md#h-a)', '![b](missing.png)',
+  '<em>', '</em>', '<br>', '<span lang="ru">', '</span>', '<!-- c -->', '&amp;', '&#8211;', '<https://a.b>', '„', '“',
+];
+
+const readAlike = (t: string): boolean => {
+  if (/[^\n]\n *</.test(t) || /\*{4,}|_{4,}/.test(t) || /\]: {4}/.test(t)) return false;
+  if (/(^|\n)[ >]*(?:[-*+]|\d+[.)])[ \t]*(\n|$)/.test(t) || /(^|\n)[ >]*(?:[-*+]|\d+[.)])[ \t]+(?:[-*+]|\d+[.)])[ \t]*(\n|$)/.test(t)) return false;
+  const lines = t.split('\n');
+  return !lines.some((line, i) => !line.includes('|') && /^[ >]*[|:\- ]*[|:][|:\- ]*$/.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('-'));
+};
+
+describe('markdown-it parser = micromark parser on generated texts', () => {
+  it('gives the same model and messages', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join('')).filter(readAlike);
+    fc.assert(fc.property(text, (t) => compare(t, path.join(root, 'sources/generated.md'), 3)), { numRuns: 3000, seed: 9 });
+  }, 120_000);
+});
