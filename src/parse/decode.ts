@@ -63,7 +63,7 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
     );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') fail('file-empty', 'the file is empty', { file, line: 1, column: 1 });
   return text;
 }

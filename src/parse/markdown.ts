@@ -1,14 +1,9 @@
 /**
  * Markdown (CommonMark + GFM footnotes and tables) → model blocks and notes.
- * mdast gives positions on every node; we keep them on blocks and note
- * references so later steps can point at the source.
+ * md-tree.ts gives an mdast-shaped tree with positions; we keep them on
+ * blocks and note references so later steps can point at the source.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type * as Md from 'mdast';
+import { markdownTree, type MdBlock, type Phrasing, type Where } from './md-tree.js';
 import type { Block, Inline, Note, Position } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { classifyHtml, forbiddenTagIn, onlyComments, type StyleTag } from './inline-html.js';
@@ -31,24 +26,16 @@ export interface ParsedBody {
   notes: Note[];
 }
 
-/** CommonMark with GFM footnotes and tables: the one Markdown dialect of sources. */
-function markdownTree(source: string): Md.Root {
-  return fromMarkdown(source, {
-    extensions: [gfmFootnote(), gfmTable()],
-    mdastExtensions: [gfmFootnoteFromMarkdown(), gfmTableFromMarkdown()],
-  });
-}
-
 /** Parses a Markdown body into blocks and (unnumbered) notes. */
 export function parseMarkdown(body: string, ctx: MarkdownContext): ParsedBody {
   const tree = markdownTree(body);
-  const converter = new Converter(ctx, collectDefinitions(tree));
+  const converter = new Converter(ctx);
   const blocks: Block[] = [];
   const notes: Note[] = [];
   const seenLabels = new Map<string, Position>();
-  for (const node of tree.children) {
+  for (const node of tree) {
     if (node.type === 'footnoteDefinition') {
-      const position = converter.pos(node);
+      const position = converter.pos(node.at);
       const earlier = seenLabels.get(node.identifier);
       if (earlier) {
         ctx.reporter.error('note-duplicate', `note [^${node.label ?? node.identifier}] is defined twice (first at line ${earlier.line})`, position);
@@ -62,18 +49,6 @@ export function parseMarkdown(body: string, ctx: MarkdownContext): ParsedBody {
   }
   normaliseHeadingDepths(blocks);
   return { blocks, notes };
-}
-
-function collectDefinitions(tree: Md.Root): Map<string, string> {
-  const defs = new Map<string, string>();
-  const walk = (nodes: Md.RootContent[]) => {
-    for (const n of nodes) {
-      if (n.type === 'definition' && !defs.has(n.identifier)) defs.set(n.identifier, n.url);
-      if ('children' in n) walk(n.children as Md.RootContent[]);
-    }
-  };
-  walk(tree.children);
-  return defs;
 }
 
 /** Sources may use `#` or `##` for their sections: depth 1 is always the top level inside a text. */
@@ -90,21 +65,21 @@ type Frame = { tag: StyleTag | 'root'; name: string; lang?: string; href?: strin
 class Converter {
   private headingIds = new Set<string>();
 
-  constructor(private ctx: MarkdownContext, private definitions: Map<string, string>) {}
+  constructor(private ctx: MarkdownContext) {}
 
-  pos(node: Md.Node): Position {
-    const start = node.position?.start;
-    return { file: this.ctx.file, line: (start?.line ?? 1) + this.ctx.lineOffset, column: start?.column ?? 1 };
+  /** A position in the parsed text → a position in the source file. */
+  pos(at: Where): Position {
+    return { file: this.ctx.file, line: at.line + this.ctx.lineOffset, column: at.column };
   }
 
-  blocks(nodes: Md.RootContent[]): Block[] {
+  blocks(nodes: MdBlock[]): Block[] {
     const out: Block[] = [];
     for (const node of nodes) this.block(node, out);
     return out;
   }
 
-  private block(node: Md.RootContent, out: Block[]): void {
-    const position = this.pos(node);
+  private block(node: MdBlock, out: Block[]): void {
+    const position = this.pos(node.at);
     switch (node.type) {
       case 'paragraph': {
         const figure = this.figure(node);
@@ -128,9 +103,9 @@ class Converter {
       case 'list':
         out.push({
           type: 'list',
-          ordered: node.ordered === true,
-          start: node.start ?? 1,
-          items: node.children.map((item) => this.blocks(item.children)),
+          ordered: node.ordered,
+          start: node.start,
+          items: node.items.map((item) => this.blocks(item)),
           position,
         });
         return;
@@ -138,7 +113,7 @@ class Converter {
         out.push({ type: 'thematicBreak', position });
         return;
       case 'table':
-        out.push(convertTable(node, { inlines: (n) => this.inlines(n), pos: (n) => this.pos(n), reporter: this.ctx.reporter }));
+        out.push(convertTable(node, { inlines: (n) => this.inlines(n), pos: (at) => this.pos(at), reporter: this.ctx.reporter }));
         return;
       case 'code':
         // Code has little place in these editions, but its characters must survive: its
@@ -155,18 +130,17 @@ class Converter {
           // A line that starts with a comment is an HTML block to CommonMark, even when the
           // rest is ordinary Markdown ("<!-- Kommentar -->Text _kursiv_"): drop the comment
           // and read the rest as Markdown, with positions from this block's line.
-          const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 }, this.definitions);
+          const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 });
           inner.headingIds = this.headingIds; // heading ids stay unique across the whole text
-          const tree = markdownTree(withoutComments);
-          return void out.push(...inner.blocks(tree.children));
+          return void out.push(...inner.blocks(markdownTree(withoutComments)));
         }
         const split = splitHtmlBlock(withoutComments);
         if (split && split.dropped.length) {
           this.ctx.reporter.warn('html-unsupported', `raw HTML block: its tags (${split.dropped.map((t) => `<${t}>`).join(', ')}) are dropped and its text is kept`, position);
           for (const chunk of split.chunks) {
-            const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 + chunk.lineOffset }, this.definitions);
+            const inner = new Converter({ ...this.ctx, lineOffset: position.line - 1 + chunk.lineOffset });
             inner.headingIds = this.headingIds;
-            out.push(...inner.blocks(markdownTree(chunk.text).children));
+            out.push(...inner.blocks(markdownTree(chunk.text)));
           }
           return;
         }
@@ -174,25 +148,19 @@ class Converter {
         out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value, verbatim: true }], position });
         return;
       }
-      case 'definition':
-        return; // resolved into the links that use it
       case 'footnoteDefinition':
         this.ctx.reporter.error('note-nested', 'a note definition must stand at the start of a line, outside lists and quotes', position);
         return;
-      default:
-        this.ctx.reporter.warn('markdown-unsupported', `unsupported Markdown (${node.type}) printed as text`, position);
-        out.push({ type: 'paragraph', children: [{ type: 'text', value: textOf(node) }], position });
     }
   }
 
   /** A paragraph that holds only an image becomes a figure. */
-  private figure(node: Md.Paragraph): Block | undefined {
+  private figure(node: { children: Phrasing[] }): Block | undefined {
     const only = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (only.length !== 1 || (only[0]!.type !== 'image' && only[0]!.type !== 'imageReference')) return undefined;
-    const img = only[0] as Md.Image | Md.ImageReference;
-    const url = img.type === 'image' ? img.url : this.definitions.get(img.identifier);
-    const position = this.pos(img);
-    if (url === undefined) return undefined;
+    if (only.length !== 1 || only[0]!.type !== 'image') return undefined;
+    const img = only[0];
+    const url = img.url;
+    const position = this.pos(img.at());
     const target = classifyTarget(url, this.ctx.file, this.ctx.projectRoot);
     if (target.kind === 'outside') {
       this.ctx.reporter.error('path-outside-project', `image path leaves the project folder: ${url}`, position);
@@ -220,7 +188,7 @@ class Converter {
   }
 
   /** Phrasing content → inlines; raw inline HTML is matched into a small stack of frames. */
-  inlines(nodes: Md.PhrasingContent[]): Inline[] {
+  inlines(nodes: Phrasing[]): Inline[] {
     const stack: Frame[] = [{ tag: 'root', name: '', children: [], position: { file: this.ctx.file, line: 0, column: 0 } }];
     const top = () => stack[stack.length - 1]!;
     for (const node of nodes) {
@@ -228,7 +196,7 @@ class Converter {
         top().children.push(...this.inline(node));
         continue;
       }
-      const position = this.pos(node);
+      const position = this.pos(node.at());
       const token = classifyHtml(node.value);
       switch (token.kind) {
         case 'comment':
@@ -277,7 +245,7 @@ class Converter {
     return mergeText(stack[0]!.children);
   }
 
-  private inline(node: Md.PhrasingContent): Inline[] {
+  private inline(node: Exclude<Phrasing, { type: 'html' }>): Inline[] {
     switch (node.type) {
       case 'text':
         return this.textWithUndefinedRefs(node);
@@ -290,22 +258,12 @@ class Converter {
       case 'inlineCode':
         return [codeRun(node.value)];
       case 'footnoteReference':
-        return [{ type: 'noteRef', label: node.identifier, occurrence: 0, position: this.pos(node) }];
+        return [{ type: 'noteRef', label: node.identifier, occurrence: 0, position: this.pos(node.at()) }];
       case 'link':
-        return this.link(node.url, this.inlines(node.children), this.pos(node));
-      case 'linkReference': {
-        const url = this.definitions.get(node.identifier);
-        const children = this.inlines(node.children);
-        return url === undefined ? children : this.link(url, children, this.pos(node));
-      }
+        return this.link(node.url, this.inlines(node.children), this.pos(node.at()));
       case 'image':
-      case 'imageReference':
-        this.ctx.reporter.warn('image-inline', 'an image inside running text is not printed; give it a paragraph of its own', this.pos(node));
+        this.ctx.reporter.warn('image-inline', 'an image inside running text is not printed; give it a paragraph of its own', this.pos(node.at()));
         return node.alt ? [{ type: 'text', value: node.alt }] : [];
-      case 'delete':
-        return this.inlines(node.children);
-      default:
-        return [{ type: 'text', value: textOf(node) }];
     }
   }
 
@@ -359,12 +317,14 @@ class Converter {
    * micromark only turns `[^x]` into a reference when a definition exists;
    * otherwise the marker stays literal text. Find those and report them.
    */
-  private textWithUndefinedRefs(node: Md.Text): Inline[] {
+  private textWithUndefinedRefs(node: { value: string; at: () => Where }): Inline[] {
+    // Most text has no `[^`: skip the regular expression and the position.
+    if (!node.value.includes('[^')) return [{ type: 'text', value: node.value }];
     const re = /\[\^([^\]\s]+)\]/g;
     for (const m of node.value.matchAll(re)) {
       const before = node.value.slice(0, m.index);
       const lines = before.split('\n');
-      const start = this.pos(node);
+      const start = this.pos(node.at());
       const line = start.line + lines.length - 1;
       const column = lines.length === 1 ? start.column + before.length : lines[lines.length - 1]!.length + 1;
       this.ctx.reporter.error('note-undefined', `note reference [^${m[1]}] has no definition`, { file: this.ctx.file, line, column });
@@ -398,12 +358,6 @@ function splitLines(inlines: Inline[]): Inline[][] {
     else lines[lines.length - 1]!.push(node);
   }
   return lines.filter((line, i) => line.length > 0 || i < lines.length - 1);
-}
-
-function textOf(node: Md.Node): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node && Array.isArray(node.children)) return (node.children as Md.Node[]).map(textOf).join('');
-  return '';
 }
 
 /** The visible text of inlines (for ids, titles and word counts). */

@@ -15,6 +15,7 @@ const FOLLOW = '(?:$|[\\s»)\\]’”"\'…,.;:!?])';
 /** A mark after an opening bracket or another mark gets no space of its own: "(?)", "?!". */
 const BEFORE = '(?<=[^\\s(\\[{«;:!?\\u00a0\\u202f])';
 
+const HIGH_MARK = /[;!?]/;
 const HIGH_PUNCTUATION = new RegExp(`${BEFORE}${SPACES}(?=[;!?]+${FOLLOW})`, 'gu');
 /** Canadian French sets no space before ; ! ? — but a space typed there must not break. */
 const HIGH_PUNCTUATION_TYPED = new RegExp(`${BEFORE}[ \\u00a0\\u202f\\t]+(?=[;!?]+${FOLLOW})`, 'gu');
@@ -30,8 +31,11 @@ const BEFORE_CLOSING = new RegExp(`(?<=\\S)${SPACES}»`, 'gu');
 export function frenchSpacing(s: string, before: string, lang: string): string {
   const canadian = /^fr-ca\b/i.test(lang);
   let t = before + s;
-  t = t.replace(canadian ? HIGH_PUNCTUATION_TYPED : HIGH_PUNCTUATION, NARROW_NBSP);
-  t = t.replace(COLON, NBSP).replace(AFTER_OPENING, `«${NARROW_NBSP}`).replace(BEFORE_CLOSING, `${NARROW_NBSP}»`);
+  // Each pattern needs its mark; most runs have few of them (issue 9: speed).
+  if (HIGH_MARK.test(t)) t = t.replace(canadian ? HIGH_PUNCTUATION_TYPED : HIGH_PUNCTUATION, NARROW_NBSP);
+  if (t.includes(':')) t = t.replace(COLON, NBSP);
+  if (t.includes('«')) t = t.replace(AFTER_OPENING, `«${NARROW_NBSP}`);
+  if (t.includes('»')) t = t.replace(BEFORE_CLOSING, `${NARROW_NBSP}»`);
   let out = t.slice(before.length);
   // A guillemet ending the previous node already brought its space.
   if (before === NARROW_NBSP || before === NBSP) out = out.replace(/^[ \t]+/, '');

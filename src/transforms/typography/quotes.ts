@@ -66,9 +66,18 @@ const OPENING_CONTEXT = /[\s([{\u2013\u2014/„‚“«‹-]/u;
  * otherwise it is an apostrophe (Zinov’ev, Marx’ Werke).
  */
 export function curlQuotes(s: string, state: QuoteState, style: QuoteStyle): string {
+  // Most runs hold no quote at all: nothing to replace, only the context to carry.
+  if (!s.includes('"') && !s.includes("'") && !s.includes(style.open) && !s.includes(style.close)) {
+    if (s) state.before = s[s.length - 1]!;
+    return s;
+  }
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
+    if (c !== '"' && c !== "'" && c !== style.open && c !== style.close) {
+      out += c;
+      continue;
+    }
     const prev = i > 0 ? s[i - 1]! : state.before;
     const next = s[i + 1] ?? '';
     const opens = (prev === '' || OPENING_CONTEXT.test(prev)) && next !== '' && !/\s/.test(next);

@@ -10,6 +10,8 @@
  */
 const URL = /(?:\b(?:https?|ftp):\/\/|\bmailto:|\bwww\.)[^\s<>"«»“”„]*[^\s<>"«»“”„.,;:!?)\]'’…]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
+const MAYBE_ADDRESS = /@|:\/\/|mailto:|www\./i;
+
 export interface Segment {
   text: string;
   /** True for an address that must be printed as written. */
@@ -18,9 +20,8 @@ export interface Segment {
 
 /** Splits `s` into ordinary text and addresses, in order; joined they give `s` back. */
 export function splitAddresses(s: string): Segment[] {
-  // Every match needs "://", "mailto:", "www." or "@": a plain sentence (with its full stops) skips the
-  // expensive search, which runs over every paragraph of a book twice (typography, hyphenation).
-  if (!/[:@]|www\./i.test(s)) return [{ text: s, verbatim: false }];
+  // Every address has `@`, `://`, `mailto:` or `www.`: text without them is the common case.
+  if (!/[/@.]/.test(s) || !MAYBE_ADDRESS.test(s)) return [{ text: s, verbatim: false }];
   const out: Segment[] = [];
   let at = 0;
   for (const m of s.matchAll(URL)) {
