@@ -162,8 +162,22 @@ export async function main(argv: string[]): Promise<number> {
       if (err && !msg && !(err.message && /^(`--select|unknown format)/.test(err.message))) throw err;
       process.stderr.write(`edition: ${msg ?? err?.message}\nRun \`edition --help\` for usage.\n`);
     });
+  skipHelpLayout(parser);
   await parser.parseAsync();
   return usageError ? EXIT_USAGE : code;
+}
+
+/**
+ * yargs lays out the whole help text before it runs any command (usage's
+ * cacheHelpMessage, kept for a showHelp() inside an async handler, which no
+ * runner here calls): about 90 ms of string measuring on every build. Help
+ * asked for (--help, usage errors) is laid out when printed, as before; a
+ * yargs without this internal hook is left as it is.
+ */
+function skipHelpLayout(parser: Argv): void {
+  const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** `--signature`: pages per folded signature, so a positive multiple of 4 (a usage error otherwise, exit 2). */

@@ -50,7 +50,7 @@ function open(file: string): { bytes: Buffer; face: FontkitFace } {
 export function loadCoverFonts(design: CoverDesign, template: Template): Map<string, CoverFont> {
   const fonts = new Map<string, CoverFont>();
   for (const [name, spec] of Object.entries(design.fonts)) {
-    const file = resolveFontPath(spec, template.dir, template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`);
+    const file = resolveFontPath(spec, template.dir, () => template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`);
     const { bytes, face } = open(file);
     fonts.set(name, { file, bytes, face, family: face.familyName, weight: face['OS/2']?.usWeightClass ?? 400, style: face.italicAngle !== 0 ? 'italic' : 'normal' });
   }

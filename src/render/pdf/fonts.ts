@@ -143,18 +143,22 @@ interface FontHost {
 }
 
 /** Resolves a font path of pdf.yaml: relative to the template folder, absolute, or `npm:pkg/file`. */
-export function resolveFontPath(spec: string, templateDir: string, at: { file: string; line?: number; column?: number }, key: string): string {
+type Where = { file: string; line?: number; column?: number };
+
+/** `at` may be a function: finding a key's line can mean parsing its YAML again, worth it only for a message. */
+export function resolveFontPath(spec: string, templateDir: string, atOrFind: Where | (() => Where), key: string): string {
+  const at = () => (typeof atOrFind === 'function' ? atOrFind() : atOrFind);
   let path: string;
   if (spec.startsWith('npm:')) {
     // The template's project first, then this package's own dependencies:
     // a user's template names fonts the way the built-in ones do.
     const found = resolveNpmFile(spec.slice(4), [templateDir, process.cwd(), PACKAGE_ROOT]);
-    if (!found) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, at);
+    if (!found) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (no such file in node_modules)`, at());
     path = found;
   } else {
     path = isAbsolute(spec) ? spec : join(templateDir, spec);
   }
-  if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, at);
+  if (!existsSync(path)) fail('pdf-font', `font file not found for pdf.yaml key ${key}: ${spec} (${path})`, at());
   return path;
 }
 
