@@ -86,7 +86,11 @@ export class FileCache implements ContentCache {
       fs.writeFileSync(tmp, wrap(value));
       fs.renameSync(tmp, file);
     } catch (e) {
-      fs.rmSync(tmp, { force: true });
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // The folder itself is the problem; there is no temporary to remove.
+      }
       this.disabled = true;
       const code = (e as NodeJS.ErrnoException).code;
       this.onWarning?.(`cannot write the content cache ${this.dir}${code ? ` (${code})` : ''}; building without it`);
