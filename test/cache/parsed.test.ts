@@ -105,6 +105,22 @@ describe('parse cache', () => {
     expect(again.error).toEqual(load(p).error);
   });
 
+  it('an entry is not served when a link no longer leads where it led: a symbolic link re-pointed out of the project', () => {
+    const p = project();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'edition-outside-'));
+    dirs.push(outside);
+    fs.writeFileSync(path.join(outside, 'fremd.md'), source({ title: 'Fremd' }, 'Draußen.\n'));
+    fs.writeFileSync(path.join(p.root, 'ziel.md'), source({ title: 'Ziel' }, 'Drinnen.\n'));
+    fs.symlinkSync(path.join(p.root, 'ziel.md'), path.join(p.root, 'verweis.md'));
+    fs.writeFileSync(path.join(p.sources, 'link.md'), source({ title: 'Link' }, 'Siehe [dort](../verweis.md).\n'));
+    expect(load(p, new FileCache(p.root)).error).toBeUndefined();
+    fs.rmSync(path.join(p.root, 'verweis.md'));
+    fs.symlinkSync(path.join(outside, 'fremd.md'), path.join(p.root, 'verweis.md'));
+    const again = load(p, new FileCache(p.root));
+    expect(again.error?.map((m) => m.rule)).toEqual(['path-outside-project']);
+    expect(again.error).toEqual(load(p).error);
+  });
+
   it('a library moved to another folder still hits, and its texts name the new paths', () => {
     const p = project();
     load(p, new FileCache(p.root));

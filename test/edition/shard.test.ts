@@ -96,6 +96,9 @@ describe('edition build --shard', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toMatch(/^edition: --shard/);
     }
+    const watch = await runCli(dir, ['build', '--shard', '1/2', '--watch']);
+    expect(watch.code).toBe(2);
+    expect(watch.stderr).toMatch(/--watch and --shard do not go together/);
     const empty = `${(shardOf('band-1.yaml', 2) % 2) + 1}/2`;
     const r = await runCli(dir, ['build', '--shard', empty], ENV);
     expect(r.code, r.stderr).toBe(0);
