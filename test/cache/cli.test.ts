@@ -60,6 +60,7 @@ describe('edition build and the content cache', () => {
   it('a cache folder that cannot be written is a warning; the build succeeds with the same bytes', async () => {
     const dir = project();
     const cold = await runCli(dir, ['build', '--no-cache', '--out', 'cold'], ENV);
+    expect(cold.code, cold.stderr).toBe(0);
     fs.writeFileSync(path.join(dir, CACHE_DIR), 'a file where the cache folder belongs');
     const r = await runCli(dir, ['build', '--out', 'blocked'], ENV);
     expect(r.code, r.stderr).toBe(0);
