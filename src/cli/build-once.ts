@@ -72,7 +72,10 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
   const ui = createOutput(options.fileLines === false ? 'quiet' : mode);
   const seen = new Set<string>();
   // The cache is an optimisation: a folder that cannot be written is said once, never a failure.
-  const cache = args.cache === false ? undefined : new FileCache(root, { onWarning: (m) => void (mode !== 'quiet' && process.stderr.write(`edition: warning: ${m}\n`)) });
+  const cacheWarning = (m: string) => {
+    if (mode !== 'quiet') process.stderr.write(`edition: warning: ${m}\n`);
+  };
+  const cache = args.cache === false ? undefined : new FileCache(root, { onWarning: cacheWarning });
   let run: BuildManyResult;
   try {
     run = await buildEditions(requests, {
