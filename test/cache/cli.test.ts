@@ -41,7 +41,7 @@ describe('edition build and the content cache', () => {
       const epub = path.join(dir, 'cached', 'band.epub');
       expect(epubcheckMany([epub]).get(epub)).toEqual([]);
     }
-  }, 240_000);
+  }, 600_000);
 
   it("lands in the library's root when the command runs from another folder", async () => {
     const dir = project();

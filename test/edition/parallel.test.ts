@@ -40,7 +40,7 @@ describe('edition build --jobs', () => {
       const epubs = [...three.keys()].filter((f) => f.endsWith('.epub')).map((f) => path.join(dir, 'j3', f));
       for (const [file, findings] of epubcheckMany(epubs)) expect(findings, file).toEqual([]);
     }
-  }, 300_000);
+  }, 600_000);
 
   it('through the API under vitest: workers run from the sources, results and callbacks come in request order', async () => {
     const dir = manyEditions(4);
@@ -59,7 +59,7 @@ describe('edition build --jobs', () => {
       const epubs = [...api.keys()].map((f) => path.join(dir, 'api', f));
       for (const [file, findings] of epubcheckMany(epubs)) expect(findings, file).toEqual([]);
     }
-  }, 240_000);
+  }, 600_000);
 
   it('rejects a --jobs that is not a whole number of at least 1 (usage, exit 2)', async () => {
     const dir = manyEditions(1);

@@ -47,7 +47,7 @@ describe('shards', () => {
 
 describe('edition build --shard', () => {
   it('three shards are disjoint, their union is the plain build, byte for byte; --json names the shard and what it built', async () => {
-    const dir = manyEditions(7);
+    const dir = manyEditions(6);
     dirs.push(dir);
     const plain = await runCli(dir, ['build', '--out', 'all'], ENV);
     expect(plain.code, plain.stderr).toBe(0);
@@ -86,7 +86,7 @@ describe('edition build --shard', () => {
       const epub = path.join(dir, 'again', 'nachtrag.epub');
       expect(epubcheckMany([epub]).get(epub)).toEqual([]);
     }
-  }, 300_000);
+  }, 600_000);
 
   it('usage errors for a shard out of range or malformed (exit 2); an empty shard builds nothing and succeeds', async () => {
     const dir = manyEditions(1);
