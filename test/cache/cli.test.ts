@@ -55,7 +55,7 @@ describe('edition build and the content cache', () => {
       const epub = path.join(dir, 'dist', 'band.epub');
       expect(epubcheckMany([epub]).get(epub)).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('a cache folder that cannot be written is a warning; the build succeeds with the same bytes', async () => {
     const dir = project();
@@ -71,7 +71,7 @@ describe('edition build and the content cache', () => {
       const epub = path.join(dir, 'blocked', 'band.epub');
       expect(epubcheckMany([epub]).get(epub)).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('`edition build --help` names --no-cache, --jobs and --shard', async () => {
     const r = await runCli(os.tmpdir(), ['build', '--help']);

@@ -69,5 +69,5 @@ describe('edition build --jobs', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toMatch(/--jobs takes a whole number of at least 1/);
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -104,5 +104,5 @@ describe('edition build --shard', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/none of the 1 editions falls in this shard/);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
