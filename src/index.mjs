@@ -11,4 +11,5 @@ export const {
   manifestSchema, querySchema, isbnProblem, normalizeIsbn, selectTexts, querySources, matches, matchesAll, sortMetas,
   listSources, parseSelect, parseYearRange, adhocManifest, UsageError, lintLibrary, lintFile, LINE_RULES, RULE_CATALOG,
   importFiles, loadTemplate, listTemplates, Reporter, InputError, formatMessage, textsOf,
+  FileCache, CACHE_DIR, parseShard, shardOf, inShard,
 } = api;
