@@ -24,3 +24,6 @@ export { loadTemplate, listTemplates, type Template, type TemplateInfo } from '.
 export { Reporter, InputError, formatMessage, type Message, type Severity } from './model/messages.js';
 export type * from './model/types.js';
 export { textsOf } from './model/types.js';
+export { FileCache, CACHE_DIR, type PruneLimits } from './cache/store.js';
+export type { ContentCache } from './cache/types.js';
+export { parseShard, shardOf, inShard, type Shard } from './edition/shard.js';

@@ -14,6 +14,8 @@ import { printMessages, reportFailure, userPath, EXIT_BUG, EXIT_INPUT, EXIT_OK }
 import { createOutput, outputMode } from './output.js';
 import type { PdfStandard } from '../model/pdf-standard.js';
 import type { PrintSettings } from '../print/settings.js';
+import { FileCache } from '../cache/store.js';
+import type { Shard } from '../edition/shard.js';
 
 export interface BuildArgs extends AdhocArgs {
   manifests: string[];
@@ -30,6 +32,12 @@ export interface BuildArgs extends AdhocArgs {
   json: boolean;
   strict: boolean;
   watch: boolean;
+  /** false: `--no-cache` (parse everything, write no .edition-cache/). */
+  cache?: boolean | undefined;
+  /** `--jobs`: editions built at the same time (default 1 through the API, the cores through the CLI). */
+  jobs?: number | undefined;
+  /** `--shard I/N`: the requests are already this shard's; named in the --json summary. */
+  shard?: Shard | undefined;
 }
 
 /** Manifests to build when none are named: every editions/*.yaml. */
@@ -63,10 +71,15 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
   const mode = outputMode(args);
   const ui = createOutput(options.fileLines === false ? 'quiet' : mode);
   const seen = new Set<string>();
+  // The cache is an optimisation: a folder that cannot be written is said once, never a failure.
+  const cacheWarning = (m: string) => {
+    if (mode !== 'quiet') process.stderr.write(`edition: warning: ${m}\n`);
+  };
+  const cache = args.cache === false ? undefined : new FileCache(root, { onWarning: cacheWarning });
   let run: BuildManyResult;
   try {
     run = await buildEditions(requests, {
-      reporter, outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}), ...(args.pdfStandard ? { pdfStandard: args.pdfStandard } : {}), ...(args.print ? { print: args.print } : {}),
+      reporter, ...(cache ? { cache } : {}), ...(args.jobs ? { jobs: args.jobs } : {}), outDir: args.out, projectRoot: root, sourcesDir: args.sources, strict: args.strict, ...(args.format ? { formats: args.format } : {}), ...(args.pdfStandard ? { pdfStandard: args.pdfStandard } : {}), ...(args.print ? { print: args.print } : {}),
       onStart: ui.start, onProgress: ui.progress, onFile: ui.file,
       onEdition: ({ failure }) => {
         if (!failure) return;
@@ -80,10 +93,11 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
     ui.stop();
     if (mode !== 'quiet') printMessages(reporter.warnings, process.stderr, seen);
     const code = reportFailure(e, seen);
-    if (mode === 'json') writeJson({ ok: false, editions: [], errors: messagesOf(e), warnings: reporter.warnings });
+    if (mode === 'json') writeJson({ ok: false, ...shardOf(args), editions: [], errors: messagesOf(e), warnings: reporter.warnings });
     return { code };
   }
   ui.stop();
+  pruneCache(cache);
   if (mode !== 'quiet' && mode !== 'json') printMessages(run.warnings, process.stderr, seen);
   else if (mode === 'quiet' && args.strict) printMessages(run.warnings, process.stderr, seen);
   const code = run.failures.length ? (run.failures.some((f) => f.error) ? EXIT_BUG : EXIT_INPUT) : EXIT_OK;
@@ -93,8 +107,22 @@ export async function buildOnce(args: BuildArgs, requests: EditionRequest[], roo
     const names = strictFailures.map((f) => userPath(f.request.manifestFile ?? f.request.locate?.([]).file ?? '<manifest>'));
     process.stderr.write(`edition: --strict: warnings in ${names.join(', ')}; ${strictFailures.length === 1 ? 'that edition was' : 'those editions were'} not written\n`);
   }
-  if (mode === 'json') writeJson(jsonSummary(run, code));
+  if (mode === 'json') writeJson({ ...(jsonSummary(run, code) as object), ...shardOf(args) });
   return { code, run };
+}
+
+/** Keeps .edition-cache/ in bounds (src/cache/store.ts: unused for 30 days, or beyond 1 GiB); a failure here costs nothing. */
+function pruneCache(cache: FileCache | undefined): void {
+  try {
+    cache?.prune();
+  } catch {
+    // Pruning is housekeeping: the next run tries again.
+  }
+}
+
+/** The `shard` field of the --json summary, when the run was one shard. */
+function shardOf(args: BuildArgs): { shard?: { index: number; count: number } } {
+  return args.shard ? { shard: { index: args.shard.index, count: args.shard.count } } : {};
 }
 
 function messagesOf(e: unknown): Message[] {

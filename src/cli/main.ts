@@ -11,6 +11,8 @@ import { PDF_STANDARDS } from '../model/pdf-standard.js';
 
 import { FORMATS } from '../manifest/formats.js';
 import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
+import { parseShard } from '../edition/shard.js';
+import os from 'node:os';
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
 
 /** --select/--id/--sort, shared by `build` and `list`. */
@@ -60,18 +62,23 @@ export async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (files, sizes, pages, notes, warnings)' })
           .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors (exit 1)' })
           .option('watch', { type: 'boolean', default: false, describe: 'Rebuild when a source, manifest or template changes' })
+          .option('cache', { type: 'boolean', default: true, group: 'Many editions:', describe: 'Reuse parsed texts from .edition-cache/ in the project root (--no-cache: parse everything, write no cache)' })
+          .option('jobs', { type: 'number', requiresArg: true, group: 'Many editions:', describe: `Editions built at the same time, in worker threads (default: the number of cores, here ${os.availableParallelism()})`, coerce: parseJobs })
+          .option('shard', { type: 'string', requiresArg: true, group: 'Many editions:', describe: 'Build only shard I of N (1-based), chosen by a hash of each manifest\'s file name: for CI matrices and batch jobs', coerce: (v: string | undefined) => (v === undefined ? undefined : parseShard(v)) })
           .example('$0 build', 'build every edition in editions/')
           .example('$0 build editions/russische-revolution.yaml --format epub', 'only the EPUB of one edition')
           .example('$0 build --select author:Lenin --select year:1917..1918 --title "Lenin 1917"', 'an ad-hoc selection → dist/lenin-1917.epub/.pdf')
           .example('$0 build --id text-a,text-b --title "Zwei Texte" --notes book', 'two texts in this order, notes at the end')
           .example('$0 build --watch --format epub', 'rebuild on every change')
-          .example('$0 build editions/russische-revolution.yaml --pdf-standard PDF/A-1b', 'an archival PDF/A-1b'),
+          .example('$0 build editions/russische-revolution.yaml --pdf-standard PDF/A-1b', 'an archival PDF/A-1b')
+          .example('$0 build --shard 2/8 --json', 'the second of eight shards (one machine of a CI matrix), with a summary'),
       async (a) => {
         // Runners are imported when their command runs: --help and usage errors stay fast.
         const { runBuild } = await import('./build.js');
         code = await runBuild({
           manifests: a.manifests as string[], sources: a.sources, out: a.out, format: a.format, pdfStandard: a['pdf-standard'],
           print: { profile: a['print-profile'], paper: a.paper, paperThickness: a['paper-thickness'], signature: a.signature }, quiet: a.quiet, json: a.json, strict: a.strict, watch: a.watch,
+          cache: a.cache, jobs: a.jobs ?? os.availableParallelism(), shard: a.shard,
           select: a.select, id: a.id, sort: a.sort, title: a.title, subtitle: a.subtitle, editor: a.editor, publisher: a.publisher, template: a.template, notes: a.notes, lang: a.lang,
         });
       },
@@ -159,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       usageError = true;
       // An error thrown by a runner is not a usage mistake: let it reach the caller.
-      if (err && !msg && !(err.message && /^(`--select|unknown format)/.test(err.message))) throw err;
+      if (err && !msg && !(err.message && /^(`--select|unknown format|--jobs|--shard|--signature)/.test(err.message))) throw err;
       process.stderr.write(`edition: ${msg ?? err?.message}\nRun \`edition --help\` for usage.\n`);
     });
   skipHelpLayout(parser);
@@ -184,6 +191,12 @@ function skipHelpLayout(parser: Argv): void {
 function parseSignature(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value <= 0 || value % 4 !== 0) throw new Error(`--signature must be a positive multiple of 4 (pages per folded signature), not ${value}`);
+  return value;
+}
+
+function parseJobs(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--jobs takes a whole number of at least 1 (got ${value})`);
   return value;
 }
 

@@ -149,7 +149,7 @@ export async function buildEdition(request: EditionRequest, options: BuildOption
   // The edition's own warnings go to a reporter of its own: library warnings are filtered to its texts below.
   const own = new Reporter();
   const { manifest, origin, locate, slug } = resolveRequest(request);
-  const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter() });
+  const library = options.library ?? loadLibrary(layout.sourcesDir, { projectRoot, reporter: new Reporter(), ...(options.cache ? { cache: options.cache } : {}) });
   let edition: Edition | undefined;
   try {
     edition = assembleEdition({ manifest, origin, slug, locate, library, reporter: own, sourceDateEpoch: options.sourceDateEpoch ?? epochFromEnv() });

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { InputError, Reporter, type Message } from '../model/messages.js';
 import { parseSource, type ParsedSource } from '../parse/source.js';
 import { textSteps } from '../transforms/index.js';
+import type { ContentCache } from '../cache/types.js';
+import { parseKey, readParseEntry, writeParseEntry, type ParseEntry } from '../cache/parsed.js';
+import { withProbes } from '../cache/probes.js';
 
 export interface Library {
   dir: string;
@@ -20,11 +23,16 @@ export interface Library {
    * is the command for the whole library.
    */
   warnings: Message[];
+  /** Files parsed in this load, and files served by the cache (for tests and the bench). */
+  parsed: string[];
+  cached: string[];
 }
 
 export interface LoadOptions {
   projectRoot?: string;
   reporter: Reporter;
+  /** Parsed texts from earlier runs (src/cache/parsed.ts); undefined: parse everything. */
+  cache?: ContentCache;
 }
 
 /** Lists the Markdown files of a sources folder, sorted for a stable order. */
@@ -50,21 +58,26 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
   const sources: ParsedSource[] = [];
   const fatal: Message[] = [];
   const warningsFrom = options.reporter.messages.length;
+  const parsedFiles: string[] = [];
+  const cachedFiles: string[] = [];
   for (const file of sourceFiles(dir)) {
     if (!file.endsWith('.md')) {
       options.reporter.warn('sources-not-markdown', 'not a .md file; skipped', { file });
       continue;
     }
-    try {
-      const bytes = fs.readFileSync(file);
-      const parsed = parseSource(file, bytes, { projectRoot, reporter: options.reporter });
-      // Text steps run once here, not per edition: a library is parsed once per run.
-      for (const [, step] of textSteps) step(parsed.text, { unanchoredNotes: parsed.unanchoredNotes, reporter: options.reporter });
-      sources.push(parsed);
-    } catch (e) {
-      if (e instanceof InputError) fatal.push(...e.messages);
-      else throw e;
+    const bytes = fs.readFileSync(file);
+    const key = options.cache && parseKey(file, bytes, projectRoot);
+    let entry = key ? readParseEntry(options.cache!, key, projectRoot) : undefined;
+    if (entry) cachedFiles.push(file);
+    else {
+      entry = parseAndCheck(file, bytes, projectRoot);
+      parsedFiles.push(file);
+      if (key) writeParseEntry(options.cache!, key, entry, projectRoot);
     }
+    // A hit reports what the parse reported, in the same order: a cached build prints what a cold one prints.
+    options.reporter.messages.push(...entry.messages);
+    if (entry.thrown) fatal.push(...entry.thrown);
+    else sources.push(entry.parsed!);
   }
   const byId = new Map<string, ParsedSource>();
   for (const s of sources) {
@@ -81,5 +94,24 @@ export function loadLibrary(dir: string, options: LoadOptions): Library {
     warnings: options.reporter.messages.slice(warningsFrom).filter((m) => m.severity === 'warning'),
     byId,
     byFile: new Map(sources.map((s) => [path.resolve(s.text.file), s])),
+    parsed: parsedFiles,
+    cached: cachedFiles,
   };
+}
+
+/** Parses one source and runs the text steps, keeping its messages and file-system probes apart for the cache. */
+function parseAndCheck(file: string, bytes: Buffer, projectRoot: string): ParseEntry {
+  const reporter = new Reporter();
+  const { result, probes } = withProbes(() => {
+    try {
+      const parsed = parseSource(file, bytes, { projectRoot, reporter });
+      // Text steps run once here, not per edition: a library is parsed once per run.
+      for (const [, step] of textSteps) step(parsed.text, { unanchoredNotes: parsed.unanchoredNotes, reporter });
+      return { parsed };
+    } catch (e) {
+      if (e instanceof InputError) return { thrown: e.messages };
+      throw e;
+    }
+  });
+  return { ...result, messages: reporter.messages, probes };
 }

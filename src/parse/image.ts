@@ -1,10 +1,18 @@
 /** Checks that an image a source names exists and really is a PNG or JPEG. */
 import fs from 'node:fs';
 import type { Figure } from '../model/types.js';
+import { recordProbe } from '../cache/probes.js';
 
 export type ImageCheck = { ok: true; mediaType: Figure['mediaType'] } | { ok: false; reason: string };
 
+/** Checks `file`, recording the answer for the parse cache (src/cache/probes.ts). */
 export function checkImage(file: string): ImageCheck {
+  const check = sniffImage(file);
+  recordProbe({ kind: 'image', file, answer: JSON.stringify(check) });
+  return check;
+}
+
+function sniffImage(file: string): ImageCheck {
   let head: Buffer;
   try {
     const fd = fs.openSync(file, 'r');

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { recordProbe } from '../cache/probes.js';
 
 export type LinkTarget =
   | { kind: 'external'; href: string }
@@ -42,10 +43,14 @@ function inside(file: string, root: string): boolean {
   return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }
 
-function realpath(file: string): string | undefined {
+/** The real path of `file`, recorded for the parse cache (src/cache/probes.ts). */
+export function realpath(file: string): string | undefined {
+  let real: string | undefined;
   try {
-    return fs.realpathSync(file);
+    real = fs.realpathSync(file);
   } catch {
-    return undefined; // missing: reported by whoever needs the file
+    real = undefined; // missing: reported by whoever needs the file
   }
+  recordProbe({ kind: 'realpath', file, answer: real ?? null });
+  return real;
 }

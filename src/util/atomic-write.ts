@@ -96,7 +96,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   }
 }
 
-/** Removes temporaries of builds that were killed (their process is gone). */
+/** Removes temporaries of builds that were killed (their process is gone); this process's are being written. */
 export function sweepTemporaries(dir: string): void {
   let names: string[];
   try {
@@ -107,7 +107,8 @@ export function sweepTemporaries(dir: string): void {
   for (const name of names) {
     if (!name.startsWith(TMP_MARK)) continue;
     const pid = Number(/\.(\d+)\.\d+$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && isAlive(pid)) continue;
+    // This process's own temporaries are in flight in another worker thread (`--jobs`): never ours to sweep.
+    if (pid && (pid === process.pid || isAlive(pid))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }
