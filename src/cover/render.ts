@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Edition } from '../model/types.js';
 import type { Reporter } from '../model/messages.js';
 import { BUILTIN_TEMPLATES, loadTemplate, type Template } from '../templates/load.js';
@@ -94,25 +94,49 @@ export function coverSvg(req: SvgRequest): string {
   }
 }
 
-/** SVG → PNG of `width` pixels, with the design's fonts only. */
-export function rasterize(svg: string, kit: CoverKit, width: number): Buffer {
+function resvgOptions(kit: CoverKit, width: number): ResvgRenderOptions {
   const fonts = [...kit.fonts.values()];
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'width', value: Math.round(width) },
     font: { loadSystemFonts: false, fontFiles: [...new Set(fonts.map((f) => f.file))], defaultFontFamily: fonts[0]?.family ?? 'serif' },
     shapeRendering: 2,
     textRendering: 1,
     imageRendering: 0,
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** SVG → PNG of `width` pixels, with the design's fonts only. */
+export function rasterize(svg: string, kit: CoverKit, width: number): Buffer {
+  return new Resvg(svg, resvgOptions(kit, width)).render().asPng();
+}
+
+/**
+ * The same drawing off the main thread (resvg's renderAsync runs in libuv's
+ * thread pool): an EPUB's texts are set while its cover is drawn, which
+ * otherwise costs about 0.2 s of every build. Same bytes as rasterize().
+ */
+export async function rasterizeAsync(svg: string, kit: CoverKit, width: number): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(kit, width))).asPng();
+}
+
+/** The SVG of the ebook cover (1600 × 2560); layout warnings go to `reporter`. */
+function ebookCoverSvg(edition: Edition, template: Template, reporter?: Reporter): { svg: string; kit: CoverKit } {
+  const kit = coverKit(template);
+  const { width, height } = EBOOK_COVER;
+  const svg = coverSvg({ kit, texts: coverTexts(edition, template), lang: edition.meta.lang, canvas: { width, height }, trim: { x: 0, y: 0, width, height }, reporter, origin: edition.meta.origin });
+  return { svg, kit };
 }
 
 /** The ebook cover: 1600 × 2560 px PNG. */
 export function renderEbookCover(edition: Edition, template: Template, reporter?: Reporter): Buffer {
-  const kit = coverKit(template);
-  const { width, height } = EBOOK_COVER;
-  const svg = coverSvg({ kit, texts: coverTexts(edition, template), lang: edition.meta.lang, canvas: { width, height }, trim: { x: 0, y: 0, width, height }, reporter, origin: edition.meta.origin });
-  return rasterize(svg, kit, width);
+  const { svg, kit } = ebookCoverSvg(edition, template, reporter);
+  return rasterize(svg, kit, EBOOK_COVER.width);
+}
+
+/** renderEbookCover drawn in the background: the layout (and its warnings) now, the pixels in the returned promise. */
+export function startEbookCover(edition: Edition, template: Template, reporter?: Reporter): Promise<Buffer> {
+  const { svg, kit } = ebookCoverSvg(edition, template, reporter);
+  return rasterizeAsync(svg, kit, EBOOK_COVER.width);
 }
 
 /** A placed slot as an SVG <text> with one <tspan> per line (what every cover template needs; given to it as `text(slot)`). */

@@ -22,7 +22,9 @@ const OPTIONS = {
   sort: ['listed', 'date', 'title', 'author'],
   lang: ['auto', 'de', 'en'],
   imprint: ['none', 'full'],
-  formats: ['epub', 'epub+pdf'],
+  formats: ['epub', 'epub+pdf', 'epub+pdf+cover+booklet'],
+  print: ['none', 'kdp-cream', 'copyshop-signature'],
+  series: ['none', 'set'],
 } as const;
 type Option = keyof typeof OPTIONS;
 type Combination = { [K in Option]: (typeof OPTIONS)[K][number] };
@@ -59,7 +61,9 @@ function manifestOf(c: Combination, i: number): ManifestInput {
     notes: c.notes,
     template: c.template,
     sort: c.sort,
-    formats: c.formats === 'epub' ? ['epub'] : ['epub', 'pdf'],
+    formats: c.formats === 'epub' ? ['epub'] : c.formats === 'epub+pdf' ? ['epub', 'pdf'] : ['epub', 'pdf', 'cover', 'booklet'],
+    ...(c.print === 'kdp-cream' ? { print: { profile: 'kdp', paper: 'cream' } } : c.print === 'copyshop-signature' ? { print: { profile: 'copyshop', signature: 8 } } : {}),
+    ...(c.series === 'set' ? { series: 'Texte zur Revolution' } : {}),
     ...(c.lang === 'auto' ? {} : { lang: c.lang }),
     ...(c.imprint === 'full'
       ? { subtitle: 'Eine Probe', editor: ['Rosa Beispiel', 'Karl Muster'], publisher: 'Edition Rote Reihe', date: '2026-11', rights: 'CC BY-SA 4.0', description: 'Alle Optionen.', isbn: '978-3-16-148410-0' }
@@ -85,7 +89,7 @@ afterAll(() => p.remove());
 describe('every manifest option, pairwise', () => {
   it('covers each value of each option, in few editions', () => {
     for (const [k, values] of Object.entries(OPTIONS)) expect(new Set(combinations.map((c) => c[k as Option]))).toEqual(new Set(values));
-    expect(combinations.length).toBeLessThanOrEqual(20);
+    expect(combinations.length).toBeLessThanOrEqual(24);
   });
 
   it('builds every combination', () => {
@@ -104,9 +108,16 @@ describe('every manifest option, pairwise', () => {
     expect(Object.fromEntries([...findings].filter(([, f]) => f.length).map(([file, f]) => [path.basename(file), f]))).toEqual({});
   }, 600_000);
 
-  it.skipIf(skipUnlessTool('qpdf', 'apt-get install qpdf'))('every PDF passes qpdf --check', () => {
-    const pdfs = run.results.flatMap((r) => r.files.filter((f) => f.format === 'pdf').map((f) => f.path));
-    expect(pdfs.length).toBeGreaterThan(0);
+  it('writes the print files a manifest asks for, beside its interior', () => {
+    for (const [i, c] of combinations.entries()) {
+      const formats = run.results[i]!.files.map((f) => `${f.format}:${path.basename(f.path)}`);
+      if (c.formats === 'epub+pdf+cover+booklet') expect(formats).toEqual([`epub:k${i + 1}.epub`, `pdf:k${i + 1}.pdf`, `cover:k${i + 1}.cover.pdf`, `booklet:k${i + 1}.booklet.pdf`]);
+    }
+  });
+
+  it.skipIf(skipUnlessTool('qpdf', 'apt-get install qpdf'))('every PDF (interior, cover, booklet) passes qpdf --check', () => {
+    const pdfs = run.results.flatMap((r) => r.files.filter((f) => f.format !== 'epub').map((f) => f.path));
+    expect(new Set(run.results.flatMap((r) => r.files.map((f) => f.format)))).toEqual(new Set(['epub', 'pdf', 'cover', 'booklet']));
     for (const f of pdfs) expect(qpdfCheck(f), f).toEqual([]);
   });
 });

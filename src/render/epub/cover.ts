@@ -13,12 +13,13 @@ import type { Edition } from '../../model/types.js';
 import type { Reporter } from '../../model/messages.js';
 import type { Template } from '../../templates/load.js';
 import type { Labels } from '../../templates/labels.js';
-import { renderEbookCover } from '../../cover/render.js';
+import { startEbookCover } from '../../cover/render.js';
 import { escapeXml } from '../xhtml/escape.js';
 import type { EpubDocument, Landmark } from './documents.js';
 
 export interface EbookCover {
-  bytes: Buffer;
+  /** Drawn in the background while the rest of the book is set (see startEbookCover). */
+  bytes: Promise<Buffer>;
   /** Name inside OEBPS. */
   href: string;
   mediaType: 'image/png' | 'image/jpeg';
@@ -27,8 +28,11 @@ export interface EbookCover {
 /** The cover image of an edition (own file, checked at assembly, or drawn from the template). */
 export function ebookCover(edition: Edition, template: Template, reporter?: Reporter): EbookCover {
   const own = edition.meta.cover;
-  if (own) return { bytes: fs.readFileSync(own.file), href: own.mediaType === 'image/png' ? 'images/cover.png' : 'images/cover.jpg', mediaType: own.mediaType };
-  return { bytes: renderEbookCover(edition, template, reporter), href: 'images/cover.png', mediaType: 'image/png' };
+  if (own) return { bytes: Promise.resolve(fs.readFileSync(own.file)), href: own.mediaType === 'image/png' ? 'images/cover.png' : 'images/cover.jpg', mediaType: own.mediaType };
+  const bytes = startEbookCover(edition, template, reporter);
+  // Awaited when the book is packed; if setting the texts fails first, the drawing's own failure must not surface as an unhandled rejection.
+  bytes.catch(() => {});
+  return { bytes, href: 'images/cover.png', mediaType: 'image/png' };
 }
 
 export const COVER_FILE = 'cover.xhtml';

@@ -44,9 +44,9 @@ function withSoftHyphens(edition: Edition, template: Template, reporter?: Report
 export async function renderEpub(edition: Edition, template: Template, reporter?: Reporter): Promise<EpubResult> {
   const { meta } = edition;
   const labels = template.labelsFor(meta.lang);
-  const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
-  // The cover page comes first in the spine and in the landmarks, never in the contents.
+  // The cover is drawn in the background while the texts are set; its page comes first in the spine and the landmarks, never in the contents.
   const cover = ebookCover(edition, template, reporter);
+  const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
   const page = coverPage(edition, cover, labels);
   book.documents.unshift(page.document);
   book.landmarks.unshift(page.landmark);
@@ -100,7 +100,7 @@ export async function renderEpub(edition: Edition, template: Template, reporter?
     },
     chapters: book.documents.map((d) => ({ title: d.title, filename: d.filename, id: d.id, content: '', body: d.body, docLang: d.lang, beforeToc: d.beforeToc })),
     images: data.images.map((i) => ({ src: i.src, href: i.href })),
-    files: [{ href: cover.href, bytes: cover.bytes }],
+    files: [{ href: cover.href, bytes: await cover.bytes }],
     date: meta.modified,
     // Every internal link of the written documents (navigation included) must resolve.
     check: (documents, resources) => assertLinksResolve(documents, resources),
