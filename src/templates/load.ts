@@ -63,7 +63,8 @@ export interface Template {
   /** Parsed pdf.yaml (read on first use: EPUB-only builds need no pdf.yaml). */
   readonly pdfConfig: unknown;
   /** Line and column of a key of pdf.yaml, for messages about it. */
-  pdfPositionOf(path: (string | number)[]): { line: number; column: number };
+  /** Where a pdf.yaml key is set: the file of the layer that sets it (a template's own, or one it extends) and the line there. */
+  pdfPositionOf(path: (string | number)[]): { file: string; line: number; column: number };
   /** The folders of the `extends` chain, the template's own first. */
   chain: string[];
   /** Options of template.yaml's `epub` section. */
@@ -212,7 +213,8 @@ export function loadTemplate(name: string, projectRoot: string, from: Origin = n
     // The line of a key in the layer that sets it (the template's own pdf.yaml first).
     pdfPositionOf: (keys) => {
       const { layers } = readPdf();
-      return (layers.find((l) => hasPath(l.yaml.data, keys)) ?? layers[0]!).yaml.positionOf(keys);
+      const layer = layers.find((l) => hasPath(l.yaml.data, keys)) ?? layers[0]!;
+      return { file: path.join(layer.dir, 'pdf.yaml'), ...layer.yaml.positionOf(keys) };
     },
     coverConfig: coverLayers.length ? coverLayers.reduceRight<unknown>((base, layer) => deepMerge(base, layer.cover), undefined) : undefined,
     coverPositionOf: (keys) => {

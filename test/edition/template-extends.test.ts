@@ -52,6 +52,20 @@ describe('a pdf.yaml that changes one key', () => {
   });
 });
 
+describe('a message about a key the template inherits', () => {
+  it('names the pdf.yaml that sets the key and its line there, not the extending template', async () => {
+    p.write('templates/gross/pdf.yaml', 'body: { size: 11.5 }\n');
+    // Lulu asks for 0.5 in at the top; buch's running head sits nearer the edge. gross sets no runningHead of its own.
+    const result = await buildEdition({ manifest: { title: 'Groß', texts: ['text'], template: 'gross', formats: ['pdf'], print: { profile: 'lulu' } } }, { projectRoot: p.dir });
+    const warning = result.warnings.find((m) => m.rule === 'print-margin');
+    expect(warning, JSON.stringify(result.warnings)).toBeDefined();
+    const buchYaml = path.resolve('templates/buch/pdf.yaml');
+    expect(warning!.file).toBe(buchYaml);
+    const line = fs.readFileSync(buchYaml, 'utf8').split('\n')[warning!.line! - 1]!;
+    expect(line).toMatch(/^runningHead:.*offset/);
+  });
+});
+
 describe('a labels.yaml that changes one word', () => {
   it('is merged over the labels of the template it extends; a language it adds must be complete', async () => {
     p.write('templates/gross/labels.yaml', 'de:\n  contents: Inhaltsverzeichnis\n');

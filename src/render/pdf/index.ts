@@ -32,7 +32,7 @@ export interface PdfRenderInput {
   templateDir: string;
   pdfConfig: unknown;
   /** Line and column of a pdf.yaml key, so messages can point at it (optional for hand-made configs). */
-  pdfPositionOf?: (path: (string | number)[]) => { line: number; column: number };
+  pdfPositionOf?: (path: (string | number)[]) => { file?: string; line: number; column: number };
   labelsFor: (lang: string) => Labels;
   reporter: Reporter;
   onProgress?: (donePages: number) => void;

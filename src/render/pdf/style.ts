@@ -273,8 +273,9 @@ export interface Style {
 }
 
 /** Validates a parsed pdf.yaml; a bad key becomes an InputError naming the file and the key. */
-export function resolveStyle(raw: unknown, templateDir: string, positionOf?: (path: (string | number)[]) => { line: number; column: number }): Style {
+export function resolveStyle(raw: unknown, templateDir: string, positionOf?: (path: (string | number)[]) => { file?: string; line: number; column: number }): Style {
   const file = `${templateDir.replace(/\/$/, '')}/pdf.yaml`;
+  // A key inherited along `extends` is reported in the pdf.yaml that sets it, when the caller knows which.
   const at = (path: (string | number)[]) => ({ file, ...(positionOf ? positionOf(path) : {}) });
   // `fonts.fallback` is a list beside the families, not a family: validated on its own.
   const { families, fallback: rawFallback } = splitFallback(raw);
