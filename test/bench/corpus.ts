@@ -74,7 +74,7 @@ export function writeProject(samplesDir: string, copies: number, manifests: (ids
   return { root, ids: corpus.ids, bytes: corpus.bytes, manifests: files };
 }
 
-/** The samples × copies as one edition, in source order, named x<copies> (as /work/corpus10's x10.yaml). */
+/** The samples × copies as one edition, in source order, named x<copies> (as the bench builds it). */
 export function wholeEdition(copies: number): (ids: string[]) => Record<string, ManifestInput> {
   return (ids) => ({ [`x${copies}`]: { title: `Korpus ×${copies}`, lang: 'de', template: 'buch', notes: 'text', texts: ids } });
 }

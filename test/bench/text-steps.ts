@@ -2,16 +2,19 @@
  * The per-text work of a build, step by step, in ms: parsing a source
  * (front matter, Markdown, word count) and each text step (notes,
  * typography), over every source of a folder; five rounds after a warm-up,
- * the fastest reported. Run: node --import tsx test/bench/text-steps.ts [sources-dir]
+ * the fastest reported. Run: node --import tsx test/bench/text-steps.ts [sources-dir, default: a generated 10× corpus]
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateCorpus } from './corpus.js';
 import { parseSource } from '../../src/parse/source.js';
 import { textSteps } from '../../src/transforms/index.js';
 import { Reporter } from '../../src/model/messages.js';
 import { clone } from '../../src/model/walk.js';
 
-const dir = process.argv[2] ?? '/work/corpus10/sources';
+// Default: the bench's 10× corpus, generated (the two samples with other ids, authors, dates, tags).
+const given = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const dir = given ?? generateCorpus(path.resolve(import.meta.dirname, '../../sources'), 10).dir;
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
 const bytes = files.map((f) => fs.readFileSync(f));
 const projectRoot = path.dirname(dir);
