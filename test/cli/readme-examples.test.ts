@@ -27,7 +27,23 @@ interface Example {
   promised: string[];
 }
 
-/** Splits a shell line into words (double and single quotes; no expansions are used in the README). */
+/**
+ * What a batch scheduler sets for the README's indexed-job example (Kubernetes
+ * names them so): the example runs as the first of two jobs.
+ */
+const SCHEDULER_ENV: Record<string, string> = { JOB_COMPLETION_INDEX: '0', JOB_COUNT: '2' };
+
+/** The two expansions the README uses, `$((NAME + 1))` and `$NAME`, from SCHEDULER_ENV; any other `$` fails the test. */
+function expand(line: string): string {
+  const value = (name: string) => {
+    const v = SCHEDULER_ENV[name];
+    if (v === undefined) throw new Error(`README example uses $${name}, which SCHEDULER_ENV does not set: ${line}`);
+    return v;
+  };
+  return line.replace(/\$\(\((\w+) \+ 1\)\)/g, (_, n: string) => String(Number(value(n)) + 1)).replace(/\$(\w+)/g, (_, n: string) => value(n));
+}
+
+/** Splits a shell line into words (double and single quotes; expansions are done before, by expand()). */
 function shellWords(line: string): string[] {
   const words: string[] = [];
   const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
@@ -45,7 +61,7 @@ function readmeExamples(): { run: Example[]; skipped: string[] } {
       const [command = '', comment = ''] = raw.split(/\s+#\s*/, 2);
       const line = command.trim();
       if (!line) continue;
-      const words = shellWords(line);
+      const words = shellWords(expand(line));
       const start = words[0] === 'npx' ? 1 : 0;
       if (words[start] !== 'edition') {
         skipped.push(line);
@@ -68,6 +84,9 @@ beforeAll(() => {
   // The README names two texts by the ids `text-a` and `text-b`.
   p.write('sources/text-a.md', source({ title: 'Text A', author: 'A. Autorin', date: '1920' }, 'Der erste Text.[^1]\n\n[^1]: Seine Anmerkung.\n'));
   p.write('sources/text-b.md', source({ title: 'Text B', author: 'B. Autor', date: '1921' }, 'Der zweite Text.\n'));
+  // The batch-job example builds its shard of editions/*.yaml: reader.yaml falls in shard 1 of 2, alle.yaml in shard 2 (src/edition/shard.ts).
+  p.write('editions/reader.yaml', 'title: Lenin\nquery: { author: Lenin }\nformats: [epub]\n');
+  p.write('editions/alle.yaml', 'title: Alle Texte\nquery: { from: "1900" }\nformats: [epub]\n');
   // "Adding a text" imports the article seed, saved as raw/artikel.txt.
   p.write('raw/artikel.txt', fs.readFileSync(path.join(REPO, 'test/fixtures/seeds/002_10cefb8d0ef24683.txt')));
 });
@@ -100,8 +119,10 @@ describe('README command-line examples', () => {
   });
 
   it.skipIf(noEpubcheck)('every EPUB the examples wrote passes epubcheck with 0 errors and 0 warnings', () => {
-    const epubs = p.list('dist').filter((f) => f.endsWith('.epub'));
+    // Into dist/, or where an example's --out says (out/0 for the batch job's first shard).
+    const folders = ['dist', ...new Set(examples.run.flatMap((e) => (e.args.includes('--out') ? [e.args[e.args.indexOf('--out') + 1]!.replace(/\$\w+/g, '0')] : [])))];
+    const epubs = folders.flatMap((d) => (p.exists(d) ? p.list(d).filter((f) => f.endsWith('.epub')).map((f) => path.join(d, f)) : []));
     expect(epubs.length).toBeGreaterThanOrEqual(examples.run.filter((e) => e.args[0] === 'build').length);
-    for (const f of epubs) expect(javaEpubcheck(p.path('dist', f)), f).toEqual([]);
+    for (const f of epubs) expect(javaEpubcheck(p.path(f)), f).toEqual([]);
   }, 300_000);
 });
