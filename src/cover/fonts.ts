@@ -46,11 +46,17 @@ function open(file: string): { bytes: Buffer; face: FontkitFace } {
   return font;
 }
 
+/** The file of every font the design names, by its name in the design (no font is opened). */
+export function coverFontFiles(design: CoverDesign, template: Template): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, spec] of Object.entries(design.fonts)) files.set(name, resolveFontPath(spec, template.dir, () => template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`));
+  return files;
+}
+
 /** Every font the design names, by its name in the design. */
 export function loadCoverFonts(design: CoverDesign, template: Template): Map<string, CoverFont> {
   const fonts = new Map<string, CoverFont>();
-  for (const [name, spec] of Object.entries(design.fonts)) {
-    const file = resolveFontPath(spec, template.dir, () => template.coverPositionOf(['fonts', name]), `cover.fonts.${name}`);
+  for (const [name, file] of coverFontFiles(design, template)) {
     const { bytes, face } = open(file);
     fonts.set(name, { file, bytes, face, family: face.familyName, weight: face['OS/2']?.usWeightClass ?? 400, style: face.italicAngle !== 0 ? 'italic' : 'normal' });
   }

@@ -9,13 +9,15 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Edition } from '../model/types.js';
-import type { Reporter } from '../model/messages.js';
+import { Reporter as LocalReporter, type Message, type Reporter } from '../model/messages.js';
+import type { ContentCache } from '../cache/types.js';
+import { cacheKey } from '../cache/key.js';
 import { BUILTIN_TEMPLATES, loadTemplate, type Template } from '../templates/load.js';
 import { bookAuthors, creditsOf } from '../model/credits.js';
 import { checkImage } from '../parse/image.js';
 import { fail } from '../model/messages.js';
 import { coverDesign, type CoverDesign } from './design.js';
-import { loadCoverFonts, type CoverFont } from './fonts.js';
+import { coverFontFiles, loadCoverFonts, type CoverFont } from './fonts.js';
 import { layoutCover, type CoverTexts, type PlacedSlot, type Rect } from './layout.js';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +38,11 @@ export function coverTexts(edition: Edition, template: Template): CoverTexts {
   return { title: meta.title, subtitle: meta.subtitle ?? '', authors: byLine, publisher: meta.publisher ?? '', series: meta.series ?? '' };
 }
 
+/** The template whose cover design is drawn: its own, or buch's for a template copied before covers existed. */
+function designTemplate(template: Template): Template {
+  return template.coverConfig === undefined ? loadTemplate('buch', path.dirname(BUILTIN_TEMPLATES)) : template;
+}
+
 /** A design with its fonts, ready to draw at any size. */
 export interface CoverKit {
   design: CoverDesign;
@@ -52,7 +59,7 @@ export interface CoverKit {
  * the built-in `buch` cover rather than failing its build.
  */
 export function coverKit(template: Template): CoverKit {
-  if (template.coverConfig === undefined) template = loadTemplate('buch', path.dirname(BUILTIN_TEMPLATES));
+  template = designTemplate(template);
   const design = coverDesign(template);
   const fonts = loadCoverFonts(design, template);
   const svgFile = template.file(COVER_SVG);
@@ -131,6 +138,66 @@ function ebookCoverSvg(edition: Edition, template: Template, reporter?: Reporter
 export function renderEbookCover(edition: Edition, template: Template, reporter?: Reporter): Buffer {
   const { svg, kit } = ebookCoverSvg(edition, template, reporter);
   return rasterize(svg, kit, EBOOK_COVER.width);
+}
+
+/**
+ * The content-cache key of an edition's ebook cover: everything the picture
+ * depends on — the design, its SVG template, the bytes of its fonts and image,
+ * the texts, the size, resvg's version (and, through cacheKey, the tool's) —
+ * computed without opening a font, so a hit skips fontkit and resvg alike.
+ */
+export function ebookCoverKey(edition: Edition, template: Template): string {
+  const t = designTemplate(template);
+  const design = coverDesign(t);
+  const parts: (string | Uint8Array)[] = [JSON.stringify(design), fs.readFileSync(t.file(COVER_SVG), 'utf8')];
+  for (const file of coverFontFiles(design, t).values()) parts.push(fs.readFileSync(file));
+  if (design.image) parts.push(fs.readFileSync(path.resolve(t.dir, design.image)));
+  parts.push(JSON.stringify(coverTexts(edition, template)), edition.meta.lang, edition.meta.origin, `${EBOOK_COVER.width}x${EBOOK_COVER.height}`, RESVG_VERSION);
+  return cacheKey(...parts);
+}
+
+/**
+ * startEbookCover through the content cache: a hit gives the stored PNG and
+ * the warnings its layout gave (a cached build prints what a cold one prints);
+ * a miss draws it and stores both.
+ */
+export function cachedEbookCover(edition: Edition, template: Template, reporter: Reporter | undefined, cache: ContentCache): Promise<Buffer> {
+  const key = ebookCoverKey(edition, template);
+  const hit = cache.get(COVER_NAMESPACE, key);
+  const stored = hit && decodeCover(hit);
+  if (stored) {
+    reporter?.messages.push(...stored.messages);
+    return Promise.resolve(stored.png);
+  }
+  const local = new LocalReporter();
+  const png = startEbookCover(edition, template, local);
+  reporter?.messages.push(...local.messages);
+  return png.then((bytes) => {
+    cache.set(COVER_NAMESPACE, key, encodeCover(local.messages, bytes));
+    return bytes;
+  });
+}
+
+const COVER_NAMESPACE = 'ebook-cover';
+const RESVG_VERSION = (require('@resvg/resvg-js/package.json') as { version: string }).version;
+
+/** A stored cover: 4 bytes of JSON length, the layout's messages as JSON, the PNG. */
+function encodeCover(messages: Message[], png: Buffer): Buffer {
+  const json = Buffer.from(JSON.stringify(messages), 'utf8');
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(json.length);
+  return Buffer.concat([head, json, png]);
+}
+
+function decodeCover(entry: Buffer): { messages: Message[]; png: Buffer } | undefined {
+  if (entry.length < 4) return undefined;
+  const n = entry.readUInt32BE(0);
+  if (4 + n > entry.length) return undefined;
+  try {
+    return { messages: JSON.parse(entry.subarray(4, 4 + n).toString('utf8')) as Message[], png: entry.subarray(4 + n) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** renderEbookCover drawn in the background: the layout (and its warnings) now, the pixels in the returned promise. */

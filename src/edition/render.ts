@@ -40,7 +40,7 @@ export async function renderFormat(format: Format, ctx: RenderContext): Promise<
   switch (format) {
     case 'epub': {
       const { renderEpub } = await import('../render/epub/index.js');
-      return { bytes: (await renderEpub(ctx.edition, ctx.template, ctx.reporter)).bytes };
+      return { bytes: (await renderEpub(ctx.edition, ctx.template, ctx.reporter, ctx.cache)).bytes };
     }
     case 'pdf':
       return ctx.interior();

@@ -13,7 +13,8 @@ import type { Edition } from '../../model/types.js';
 import type { Reporter } from '../../model/messages.js';
 import type { Template } from '../../templates/load.js';
 import type { Labels } from '../../templates/labels.js';
-import { startEbookCover } from '../../cover/render.js';
+import { cachedEbookCover, startEbookCover } from '../../cover/render.js';
+import type { ContentCache } from '../../cache/types.js';
 import { escapeXml } from '../xhtml/escape.js';
 import type { EpubDocument, Landmark } from './documents.js';
 
@@ -26,10 +27,10 @@ export interface EbookCover {
 }
 
 /** The cover image of an edition (own file, checked at assembly, or drawn from the template). */
-export function ebookCover(edition: Edition, template: Template, reporter?: Reporter): EbookCover {
+export function ebookCover(edition: Edition, template: Template, reporter?: Reporter, cache?: ContentCache): EbookCover {
   const own = edition.meta.cover;
   if (own) return { bytes: Promise.resolve(fs.readFileSync(own.file)), href: own.mediaType === 'image/png' ? 'images/cover.png' : 'images/cover.jpg', mediaType: own.mediaType };
-  const bytes = startEbookCover(edition, template, reporter);
+  const bytes = cache ? cachedEbookCover(edition, template, reporter, cache) : startEbookCover(edition, template, reporter);
   // Awaited when the book is packed; if setting the texts fails first, the drawing's own failure must not surface as an unhandled rejection.
   bytes.catch(() => {});
   return { bytes, href: 'images/cover.png', mediaType: 'image/png' };

@@ -10,6 +10,7 @@ import { creditsOf } from '../../model/credits.js';
 import type { Reporter } from '../../model/messages.js';
 import { canHyphenate, hyphenateEdition } from '../../transforms/hyphenate.js';
 import { coverPage, ebookCover } from './cover.js';
+import type { ContentCache } from '../../cache/types.js';
 
 export interface EpubResult {
   bytes: Buffer;
@@ -41,11 +42,12 @@ function withSoftHyphens(edition: Edition, template: Template, reporter?: Report
   return hyphenateEdition(edition);
 }
 
-export async function renderEpub(edition: Edition, template: Template, reporter?: Reporter): Promise<EpubResult> {
+/** `cache`: the content cache, for the drawn cover (undefined: draw it). */
+export async function renderEpub(edition: Edition, template: Template, reporter?: Reporter, cache?: ContentCache): Promise<EpubResult> {
   const { meta } = edition;
   const labels = template.labelsFor(meta.lang);
   // The cover is drawn in the background while the texts are set; its page comes first in the spine and the landmarks, never in the contents.
-  const cover = ebookCover(edition, template, reporter);
+  const cover = ebookCover(edition, template, reporter, cache);
   const book = buildBook(withSoftHyphens(edition, template, reporter), (lang) => template.labelsFor(lang));
   const page = coverPage(edition, cover, labels);
   book.documents.unshift(page.document);
