@@ -11,6 +11,7 @@ import { PDF_STANDARDS } from '../model/pdf-standard.js';
 
 import { FORMATS } from '../manifest/formats.js';
 import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
+import { isSignature } from '../print/settings.js';
 import { parseShard } from '../edition/shard.js';
 import os from 'node:os';
 const SORTS = ['listed', 'date', 'title', 'author'] as const;
@@ -190,7 +191,7 @@ function skipHelpLayout(parser: Argv): void {
 /** `--signature`: pages per folded signature, so a positive multiple of 4 (a usage error otherwise, exit 2). */
 function parseSignature(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value <= 0 || value % 4 !== 0) throw new Error(`--signature must be a positive multiple of 4 (pages per folded signature), not ${value}`);
+  if (!isSignature(value)) throw new Error(`--signature must be a positive multiple of 4 (pages per folded signature), not ${value}`);
   return value;
 }
 

@@ -40,10 +40,18 @@ const opened = new Map<string, { bytes: Buffer; face: FontkitFace }>();
 function open(file: string): { bytes: Buffer; face: FontkitFace } {
   let font = opened.get(file);
   if (!font) {
-    const bytes = fs.readFileSync(file);
+    const bytes = fontBytes(file);
     opened.set(file, (font = { bytes, face: fontkit.create(bytes) }));
   }
   return font;
+}
+
+/** A font file's bytes, read once per process (the cover's cache key hashes them; drawing opens them). */
+const read = new Map<string, Buffer>();
+export function fontBytes(file: string): Buffer {
+  let bytes = read.get(file);
+  if (!bytes) read.set(file, (bytes = fs.readFileSync(file)));
+  return bytes;
 }
 
 /** The file of every font the design names, by its name in the design (no font is opened). */

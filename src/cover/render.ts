@@ -17,7 +17,7 @@ import { bookAuthors, creditsOf } from '../model/credits.js';
 import { checkImage } from '../parse/image.js';
 import { fail } from '../model/messages.js';
 import { coverDesign, type CoverDesign } from './design.js';
-import { coverFontFiles, loadCoverFonts, type CoverFont } from './fonts.js';
+import { coverFontFiles, fontBytes, loadCoverFonts, type CoverFont } from './fonts.js';
 import { layoutCover, type CoverTexts, type PlacedSlot, type Rect } from './layout.js';
 
 const require = createRequire(import.meta.url);
@@ -150,7 +150,7 @@ export function ebookCoverKey(edition: Edition, template: Template): string {
   const t = designTemplate(template);
   const design = coverDesign(t);
   const parts: (string | Uint8Array)[] = [JSON.stringify(design), fs.readFileSync(t.file(COVER_SVG), 'utf8')];
-  for (const file of coverFontFiles(design, t).values()) parts.push(fs.readFileSync(file));
+  for (const file of coverFontFiles(design, t).values()) parts.push(fontBytes(file));
   if (design.image) parts.push(fs.readFileSync(path.resolve(t.dir, design.image)));
   parts.push(JSON.stringify(coverTexts(edition, template)), edition.meta.lang, edition.meta.origin, `${EBOOK_COVER.width}x${EBOOK_COVER.height}`, RESVG_VERSION);
   return cacheKey(...parts);

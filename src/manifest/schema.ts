@@ -8,6 +8,7 @@ import { isbnProblem } from './isbn.js';
 import { PDF_STANDARDS } from '../model/pdf-standard.js';
 import { FORMATS } from './formats.js';
 import { PAPERS, PRINT_PROFILES } from '../print/profiles.js';
+import { isSignature } from '../print/settings.js';
 
 /** Numbers are text (files get them as text from parseYaml; this is for API callers' objects). */
 const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'must not be empty'));
@@ -48,7 +49,7 @@ export const printSchema = z.strictObject({
   /** Thickness of one page in mm; BoD needs it (from its cover calculator), elsewhere it wins over the formula. */
   'paper-thickness': positiveNumber.optional(),
   /** Pages per signature of a booklet (a multiple of 4); default: one signature holding every page. */
-  signature: positiveNumber.refine((n) => Number.isInteger(n) && n % 4 === 0, 'must be a multiple of 4').optional(),
+  signature: positiveNumber.refine(isSignature, 'must be a multiple of 4').optional(),
 });
 
 export const sortSchema = z.enum(['listed', 'date', 'title', 'author']);

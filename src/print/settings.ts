@@ -16,6 +16,11 @@ export interface PrintSettings {
   signature?: number | undefined;
 }
 
+/** A booklet signature folds sheets of 4 pages each: a positive whole multiple of 4 (the manifest and `--signature` both check this). */
+export function isSignature(pages: number): boolean {
+  return Number.isInteger(pages) && pages > 0 && pages % 4 === 0;
+}
+
 export function printSettings(manifest: Pick<Manifest, 'print'>, override: PrintSettings = {}): PrintSettings | undefined {
   const m = manifest.print;
   const merged: PrintSettings = {

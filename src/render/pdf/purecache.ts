@@ -5,7 +5,7 @@
  *
  * - `pdf-widths`: the width at 1 pt of every string measured in a face
  *   (fontkit shaping with pdfkit's features: kerning, ligatures), keyed by
- *   the font file's bytes and the versions of edition, pdfkit and fontkit;
+ *   the font file's bytes and the versions of edition (cacheKey), pdfkit and fontkit;
  * - `hyphenation`: every word with its soft hyphens, keyed by language,
  *   leftMin/rightMin (pdf.yaml `hyphenation`) and the versions of edition
  *   and the `hyphen` patterns.
@@ -16,11 +16,11 @@
  * Anything that could change a width or a break point is in the key, so a
  * stale entry is never found rather than ever used.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContentCache } from '../../cache/types.js';
+import { cacheKey } from '../../cache/key.js';
 import { hyphenationTables, seedHyphenationTables, type HyphenateOptions, type TableSeeder } from '../../transforms/hyphenate.js';
 import type { Face } from './fonts.js';
 
@@ -44,19 +44,13 @@ function versionOf(pkg: string): string {
 }
 
 let versions: { widths: string; hyphenation: string } | undefined;
-/** Version strings of everything a cached result depends on besides its own inputs (read once). */
-function toolVersions(): { widths: string; hyphenation: string } {
-  if (!versions) {
-    const edition = versionOf('edition');
-    versions = { widths: `edition ${edition} pdfkit ${versionOf('pdfkit')} fontkit ${versionOf('fontkit')}`, hyphenation: `edition ${edition} hyphen ${versionOf('hyphen')}` };
-  }
-  return versions;
+/** Versions of the packages a cached result depends on besides edition itself, which cacheKey adds (read once). */
+function dependencyVersions(): { widths: string; hyphenation: string } {
+  return (versions ??= { widths: `pdfkit ${versionOf('pdfkit')} fontkit ${versionOf('fontkit')}`, hyphenation: `hyphen ${versionOf('hyphen')}` });
 }
 
-const hash = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-
-export const widthsKey = (face: Face): string => hash([toolVersions().widths, face.identity]);
-export const hyphenationKey = (lang: string, opts: HyphenateOptions): string => hash([toolVersions().hyphenation, lang, opts.leftMin, opts.rightMin]);
+export const widthsKey = (face: Face): string => cacheKey(dependencyVersions().widths, face.identity);
+export const hyphenationKey = (lang: string, opts: HyphenateOptions): string => cacheKey(dependencyVersions().hyphenation, lang, String(opts.leftMin), String(opts.rightMin));
 
 const encode = (entries: Iterable<[string, unknown]>): Buffer => Buffer.from(JSON.stringify([...entries]));
 function decode<T>(value: Buffer | undefined): [string, T][] {
