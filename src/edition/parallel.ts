@@ -7,12 +7,13 @@
  * printed is what a serial build prints.
  */
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../util/package-root.js';
 import type { BuildEvent, WorkerJob, WorkerOutcome, WorkerSetup } from './worker-protocol.js';
 import type { EditionRequest } from './build.js';
 
-/** The worker script next to this module: worker.js when compiled, through tsx when running the sources. */
+/** The worker script: lib/edition/worker.js when compiled, through tsx when running the sources. */
 function workerEntry(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-tsx.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
+  return workerScript('edition/worker');
 }
 
 /** Whether a request can cross to a worker (a `locate` function cannot). */

@@ -5,15 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, fail } from '../model/messages.js';
 import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { LABEL_KEYS, type Labels } from './labels.js';
 import { absoluteFontPaths, deepMerge, hasPath } from './merge.js';
 
 /** The templates shipped with the package, found wherever `edition` is installed. */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');
 
 /**
  * Files a template must provide (itself or through `extends`), per format.

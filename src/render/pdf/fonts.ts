@@ -11,14 +11,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fail } from '../../model/messages.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
 import type { FontStyle, Style } from './style.js';
 import { FallbackChain, fallbackEntry } from './fallback.js';
 
 const require = createRequire(import.meta.url);
-/** The folder of this package's package.json (its node_modules hold the default fonts). */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The parts of fontkit's font object we use. */
 export interface FontkitFont {

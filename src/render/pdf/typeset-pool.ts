@@ -6,11 +6,12 @@
  * in order, so the bytes are the same whatever the pool size.
  *
  * Under tsx or vitest this file is TypeScript and the worker starts from
- * typeset-worker.mjs, which registers tsx in the thread first (`execArgv:
+ * typeset-worker-tsx.mjs, which registers tsx in the thread first (`execArgv:
  * ['--import', 'tsx']` does not reach a worker's entry on Node 20); compiled
  * to lib/, from the typeset-worker.js next to this file.
  */
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../util/package-root.js';
 import type { Block, Edition, Text } from '../../model/types.js';
 import type { Labels } from '../../templates/labels.js';
 import type { TypesetText } from './typeset-transfer.js';
@@ -85,8 +86,7 @@ export async function typesetInWorkers(edition: Edition, threads: number, o: Poo
 }
 
 function startWorker(setup: WorkerSetup): Worker {
-  const ts = import.meta.url.endsWith('.ts');
-  return new Worker(new URL(ts ? './typeset-worker.mjs' : './typeset-worker.js', import.meta.url), { workerData: setup });
+  return new Worker(workerScript('render/pdf/typeset-worker'), { workerData: setup });
 }
 
 /** Sends one job and waits for its reply (a worker works on one text at a time). */
