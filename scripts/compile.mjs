@@ -53,6 +53,35 @@ export const EXTERNAL = [
   'tsx',
 ];
 
+/**
+ * epub-gen-memory loads two things at start-up that edition never uses:
+ * `ow`, which validates options that our own code builds (its browser build
+ * swaps in predicates-nop.js, listed in its package.json "browser" field —
+ * we take the same file), and node-fetch, for downloading http(s) images,
+ * while edition hands it only file: URLs (src/render/epub/package.ts), which
+ * it reads with fs. Loading both cost about 60 ms of every EPUB build;
+ * node-fetch is still loaded on first use should a remote URL ever reach it.
+ */
+const epubGenMemoryTrim = {
+  name: 'epub-gen-memory-trim',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/predicates$/ }, (args) =>
+      args.importer.includes(`${path.sep}epub-gen-memory${path.sep}`) ? { path: path.join(path.dirname(args.importer), 'predicates-nop.js') } : undefined,
+    );
+    b.onResolve({ filter: /^node-fetch$/ }, (args) =>
+      args.importer.includes(`${path.sep}epub-gen-memory${path.sep}`) ? { path: 'lazy-node-fetch', namespace: 'edition' } : undefined,
+    );
+    b.onLoad({ filter: /^lazy-node-fetch$/, namespace: 'edition' }, () => ({
+      loader: 'js',
+      contents: `let fetch;
+module.exports = function lazyFetch(...args) {
+  fetch ??= require('node:module').createRequire(require.resolve('epub-gen-memory'))('node-fetch');
+  return (fetch.default ?? fetch)(...args);
+};`,
+    }));
+  },
+};
+
 /** Newest modification time under `dir`, folders included (a deleted or renamed file changes its folder). */
 function newest(dir) {
   let max = fs.statSync(dir).mtimeMs;
@@ -101,6 +130,7 @@ async function bundle() {
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [epubGenMemoryTrim],
   });
 }
 
