@@ -24,7 +24,7 @@ export interface TagDoc {
   addStructure(element: StructElement): unknown;
   markStructureContent(tag: string): unknown;
   endMarkedContent(): unknown;
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
 }
 
 /** Where drawn content goes: into an element's marked content, or out of the text as an artifact. */

@@ -32,7 +32,8 @@ export function num(v: number): string {
 
 /** The page-level API of pdfkit we need (private but stable across 0.1x). */
 export interface ContentHost {
-  addContent(data: string): unknown;
+  /** A string gets a newline and is converted byte by byte in JavaScript; bytes are taken as they are. */
+  addContent(data: string | Uint8Array): unknown;
   page: { height: number; fonts: Record<string, unknown> };
 }
 
@@ -140,7 +141,9 @@ export class TextWriter {
   finish(): void {
     if (this.ops.length === 0) return;
     // pdfkit flips the y axis on every new page; undo it for our absolute Tm values.
-    this.doc.addContent(`q\n1 0 0 -1 0 ${num(this.doc.page.height)} cm\nBT\n${this.ops.join('\n')}\nET\nQ`);
+    // Given as bytes: pdfkit would append the newline and copy the string char by char (a
+    // JavaScript loop over some 40 KB a page); the stream is ASCII, so latin1 gives the same bytes.
+    this.doc.addContent(Buffer.from(`q\n1 0 0 -1 0 ${num(this.doc.page.height)} cm\nBT\n${this.ops.join('\n')}\nET\nQ\n`, 'latin1'));
     this.ops = [];
     this.face = null;
     this.size = 0;
