@@ -10,6 +10,7 @@ import { joinNames } from './frontmatter.js';
 import { textDest } from './names.js';
 import { setString } from './setlines.js';
 import { mm } from './style.js';
+import { dateFormat } from '../../util/dates.js';
 
 /** Destination of a part's title page. */
 export const partDest = (index: number): string => `part:${index}`;
@@ -30,7 +31,7 @@ export function formatDate(d: PartialDate, lang: string): string {
   if (d.month) opts.month = 'long';
   if (d.month && d.day) opts.day = 'numeric';
   try {
-    return new Intl.DateTimeFormat(lang, opts).format(new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1)));
+    return dateFormat(lang, opts).format(new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1)));
   } catch {
     return [d.day, d.month, d.year].filter((x) => x !== undefined).join('.');
   }
