@@ -70,7 +70,7 @@ class ReproducibleEPub extends EPub {
     for (const file of Object.values(this.zip.files)) {
       entries.push({ name: file.name, dir: file.dir, store: file.options.compression === 'STORE', date: entryDate, data: file.dir ? new Uint8Array() : await file.async('uint8array') });
     }
-    return writeZip(entries);
+    return await writeZip(entries);
   }
 }
 
