@@ -26,6 +26,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LIB = path.join(ROOT, 'lib');
 const STAMP = path.join(LIB, '.tsbuildinfo');
 const BIN = path.join(LIB, 'cli/bin.js');
+/** Which sources and packages each bundled file holds (written by bundle()). */
+const CONTENTS = path.join(LIB, '.bundle-contents.json');
 
 /** Entry points, by their path under lib/ without extension: each gets its own file there. */
 export const ENTRIES = {
@@ -93,7 +95,7 @@ function newest(dir) {
 }
 
 function upToDate() {
-  if (!fs.existsSync(STAMP) || !fs.existsSync(BIN)) return false;
+  if (!fs.existsSync(STAMP) || !fs.existsSync(BIN) || !fs.existsSync(CONTENTS)) return false;
   const inputs = Math.max(newest(path.join(ROOT, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/compile.mjs'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs));
   return fs.statSync(STAMP).mtimeMs >= inputs;
 }
@@ -111,7 +113,7 @@ function removeScripts(dir) {
 async function bundle() {
   const { build } = await import('esbuild');
   removeScripts(LIB);
-  await build({
+  const result = await build({
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
     outdir: LIB,
@@ -131,7 +133,15 @@ async function bundle() {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [epubGenMemoryTrim],
+    metafile: true,
   });
+  // What each file of lib/ holds (sources and packages, relative to the package root): how
+  // test/cli/modules.test.ts tells which packages a command loaded, now that most come in chunks.
+  const contents = {};
+  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+    if (out.endsWith('.js')) contents[path.relative(LIB, path.resolve(ROOT, out))] = Object.keys(meta.inputs).sort();
+  }
+  fs.writeFileSync(CONTENTS, JSON.stringify(contents, null, 1) + '\n');
 }
 
 if (process.argv.includes('--force') || !upToDate()) {

@@ -29,21 +29,42 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
-/** Runs `edition …` in the project and returns the names of the npm packages it loaded (and its own lib/ files). */
+/** The last node_modules/ segment of a path names the package (nested copies included); scoped names have two parts. */
+function packageOf(file: string): string | undefined {
+  return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+}
+
+/**
+ * Runs `edition …` in the project and returns the npm packages it loaded and the
+ * sources (src/…) of the files of lib/ it loaded. The CLI is bundled
+ * (scripts/compile.mjs): a file of lib/ holds sources and bundled packages, listed
+ * in lib/.bundle-contents.json; packages kept outside the bundle load from node_modules.
+ */
 function loaded(args: string[]): { packages: Set<string>; own: string[]; stdout: string } {
   const log = path.join(dir, `modules-${args.join('-').replace(/\W+/g, '_')}.txt`);
   const r = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, EDITION_MODULE_LOG: log, FORCE_COLOR: '0' } });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
+  const contents = JSON.parse(fs.readFileSync(path.join(REPO, 'lib/.bundle-contents.json'), 'utf8')) as Record<string, string[]>;
   const urls = fs.readFileSync(log, 'utf8').trim().split('\n');
   const packages = new Set<string>();
+  const own = new Set<string>();
   for (const url of urls) {
-    // The last node_modules/ segment names the package (nested copies included), scoped names have two parts.
-    const m = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    if (m) packages.add(m[1]!);
+    const external = packageOf(url);
+    if (external) {
+      packages.add(external);
+      continue;
+    }
+    if (!url.includes('/lib/')) continue;
+    const inputs = contents[url.slice(url.lastIndexOf('/lib/') + 5)];
+    expect(inputs, `${url} is not listed in lib/.bundle-contents.json`).toBeDefined();
+    for (const input of inputs!) {
+      const bundled = packageOf(input);
+      if (bundled) packages.add(bundled);
+      else if (input.startsWith('src/')) own.add(input);
+    }
   }
-  const own = urls.filter((u) => u.includes('/lib/') && !u.includes('/node_modules/')).map((u) => u.slice(u.lastIndexOf('/lib/') + 5));
-  return { packages, own, stdout: r.stdout };
+  return { packages, own: [...own], stdout: r.stdout };
 }
 
 const none = (packages: Set<string>, names: string[]) => names.filter((n) => packages.has(n));
@@ -53,7 +74,7 @@ describe('modules loaded per command', () => {
     const { packages, own, stdout } = loaded(['--version']);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect([...packages]).toEqual([]);
-    expect(own.sort()).toEqual(['cli/bin.js', 'cli/version.js']);
+    expect(own.sort()).toEqual(['src/cli/bin.ts', 'src/cli/version.ts', 'src/util/package-root.ts']);
   });
 
   it('--help loads yargs only: no schema, YAML, Markdown, EPUB or PDF stack', () => {
