@@ -2,7 +2,6 @@
  * The print PDF renderer: Edition → hyphenated copy → flow of lines →
  * pages → PDF bytes. Each stage is its own module; this file only wires them.
  */
-import { deflateInBackground } from './background-deflate.js';
 import type { ContentCache } from '../../cache/types.js';
 import type { PrintSettings } from '../../print/settings.js';
 import PDFDocument from 'pdfkit';
@@ -74,8 +73,6 @@ export async function renderPdf(input: PdfRenderInput): Promise<{ bytes: Buffer;
     ...(standard === 'none' && tagged ? { subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets } : {}),
   });
   escapeXmpInfo(doc as unknown as XmpDoc);
-  // Streams are compressed on another core while the next pages are drawn (same bytes: background-deflate.ts).
-  deflateInBackground(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
