@@ -84,6 +84,25 @@ module.exports = function lazyFetch(...args) {
   },
 };
 
+/**
+ * gray-matter loads js-yaml for its default YAML engine, and js-yaml in turn
+ * loads esprima (280 KB) if it is installed; edition only lets gray-matter
+ * split the front matter off (with an engine that parses nothing) and reads
+ * the YAML with the yaml package, keeping positions (src/parse/frontmatter.ts).
+ * So the bundle gives gray-matter a js-yaml that says so if it is ever called.
+ */
+const grayMatterWithoutJsYaml = {
+  name: 'gray-matter-without-js-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer.includes(`${path.sep}gray-matter${path.sep}`) ? { path: 'no-js-yaml', namespace: 'edition' } : undefined));
+    b.onLoad({ filter: /^no-js-yaml$/, namespace: 'edition' }, () => ({
+      loader: 'js',
+      contents: `const unused = () => { throw new Error("edition: gray-matter's js-yaml engine is not bundled; front matter is read with the yaml package (src/parse/frontmatter.ts)"); };
+module.exports = { safeLoad: unused, safeDump: unused, load: unused, dump: unused };`,
+    }));
+  },
+};
+
 /** Newest modification time under `dir`, folders included (a deleted or renamed file changes its folder). */
 function newest(dir) {
   let max = fs.statSync(dir).mtimeMs;
@@ -132,7 +151,7 @@ async function bundle() {
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [epubGenMemoryTrim],
+    plugins: [epubGenMemoryTrim, grayMatterWithoutJsYaml],
     metafile: true,
   });
   // What each file of lib/ holds (sources and packages, relative to the package root): how
