@@ -7,8 +7,8 @@
  *
  * Under tsx or vitest this file is TypeScript and the worker starts from
  * typeset-worker-tsx.mjs, which registers tsx in the thread first (`execArgv:
- * ['--import', 'tsx']` does not reach a worker's entry on Node 20); compiled
- * to lib/, from the typeset-worker.js next to this file.
+ * ['--import', 'tsx']` does not reach a worker's entry on Node 20); compiled,
+ * from lib/render/pdf/typeset-worker.js, an entry of the bundle (workerScript()).
  */
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../../util/package-root.js';
