@@ -30,7 +30,7 @@ const BIN = path.join(LIB, 'cli/bin.js');
 const CONTENTS = path.join(LIB, '.bundle-contents.json');
 
 /** Entry points, by their path under lib/ without extension: each gets its own file there. */
-export const ENTRIES = {
+const ENTRIES = {
   'cli/bin': 'src/cli/bin.ts',
   index: 'src/index.ts',
   'edition/worker': 'src/edition/worker.ts',
@@ -42,7 +42,7 @@ export const ENTRIES = {
  * bindings, packages that find data files through their own __dirname or
  * import.meta.url, and the PDF stack (large, and only a PDF build loads it).
  */
-export const EXTERNAL = [
+const EXTERNAL = [
   '@resvg/resvg-js',
   'pdfkit',
   'fontkit',

@@ -27,7 +27,7 @@ function findRoot(start: string): string {
 export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Whether this process runs the TypeScript sources (tsx, vitest) rather than the compiled lib/. */
-export const RUNNING_SOURCES = import.meta.url.endsWith('.ts');
+const RUNNING_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
  * A worker thread's entry script. `name` is its path under src/ or lib/

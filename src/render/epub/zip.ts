@@ -56,6 +56,11 @@ function unicodePathField(name: Buffer): Buffer {
   return field;
 }
 
+/** Folders and entries asked to be stored are written uncompressed. */
+function stored(entry: ZipEntry): boolean {
+  return entry.store || entry.dir;
+}
+
 /**
  * The archive's bytes: local records with their data in entry order, then the central directory.
  * Every entry is compressed at once in libuv's thread pool (the documents on both cores, the
@@ -64,7 +69,7 @@ function unicodePathField(name: Buffer): Buffer {
  */
 export async function writeZip(entries: ZipEntry[]): Promise<Buffer> {
   const compressed = await Promise.all(
-    entries.map((entry) => (entry.store || entry.dir ? Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength) : deflateRawAsync(entry.data, { level: LEVEL }))),
+    entries.map((entry) => (stored(entry) ? Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength) : deflateRawAsync(entry.data, { level: LEVEL }))),
   );
   const local: Buffer[] = [];
   const central: Buffer[] = [];
@@ -73,7 +78,7 @@ export async function writeZip(entries: ZipEntry[]): Promise<Buffer> {
     const name = Buffer.from(entry.name, 'utf8');
     const utf8 = name.length !== entry.name.length;
     const extra = utf8 ? unicodePathField(name) : Buffer.alloc(0);
-    const store = entry.store || entry.dir;
+    const store = stored(entry);
     const data = compressed[i]!;
     // The fields both records share, from "version needed" to "extra field length".
     const common = Buffer.alloc(26);
