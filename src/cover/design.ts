@@ -5,7 +5,7 @@
  * one design serves the 1600 × 2560 px ebook cover and the front panel of a
  * printed cover of any trim size alike.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail } from '../model/messages.js';
 import type { Template } from '../templates/load.js';
 

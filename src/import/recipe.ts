@@ -5,7 +5,7 @@
  * instead of losing or keeping text silently.
  */
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FRONT_MATTER_ORDER } from '../cleaning/frontmatter.js';
 import { fail } from '../model/messages.js';
 import { parseYaml } from '../parse/yaml-positions.js';

@@ -1,7 +1,7 @@
 /** Reads and validates a manifest file, with positions for every message. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError, type Message } from '../model/messages.js';
 import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
 import { decodeSource } from '../parse/decode.js';

@@ -2,7 +2,7 @@
  * The edition manifest (editions/*.yaml): schema first, types inferred from it.
  * The doc comment on each field is the reference the README repeats.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { langTag, partialDate } from '../parse/frontmatter.js';
 import { isbnProblem } from './isbn.js';
 import { PDF_STANDARDS } from '../model/pdf-standard.js';

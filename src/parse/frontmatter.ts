@@ -4,7 +4,7 @@
  * an unknown field is a warning with the nearest known name.
  */
 import matter from 'gray-matter';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PartialDate, TextMeta } from '../model/types.js';
 import { InputError, type Reporter } from '../model/messages.js';
 import { didYouMean } from '../util/suggest.js';

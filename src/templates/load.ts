@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, fail } from '../model/messages.js';
 import { parseYaml, type YamlFile } from '../parse/yaml-positions.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';

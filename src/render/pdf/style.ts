@@ -7,7 +7,7 @@
  * printers talk), type in points (how typesetters talk); `resolveStyle`
  * converts everything to points once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail } from '../../model/messages.js';
 import { PDF_STANDARDS } from '../../model/pdf-standard.js';
 
