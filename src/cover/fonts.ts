@@ -10,7 +10,12 @@ import type { Template } from '../templates/load.js';
 import type { CoverDesign } from './design.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFace };
+/**
+ * fontkit, loaded when a cover is first laid out: loading it (with its
+ * Unicode tables and brotli) costs some 50 ms, which a build whose cover
+ * comes from the content cache, or that has its own cover image, never needs.
+ */
+let fontkit: { create(buffer: Buffer): FontkitFace } | undefined;
 
 /** The parts of a fontkit face the cover uses. */
 export interface FontkitFace {
@@ -41,6 +46,7 @@ function open(file: string): { bytes: Buffer; face: FontkitFace } {
   let font = opened.get(file);
   if (!font) {
     const bytes = fontBytes(file);
+    fontkit ??= require('fontkit') as { create(buffer: Buffer): FontkitFace };
     opened.set(file, (font = { bytes, face: fontkit.create(bytes) }));
   }
   return font;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { Edition } from '../model/types.js';
 import { Reporter as LocalReporter, type Message, type Reporter } from '../model/messages.js';
 import type { ContentCache } from '../cache/types.js';
@@ -21,7 +21,10 @@ import { coverFontFiles, fontBytes, loadCoverFonts, type CoverFont } from './fon
 import { layoutCover, type CoverTexts, type PlacedSlot, type Rect } from './layout.js';
 
 const require = createRequire(import.meta.url);
-const ejs = require('ejs') as { render(template: string, data: object, options?: object): string };
+/** resvg's binding, loaded on the first drawing: a build whose cover comes from the content cache never needs it (about 15 ms). */
+const resvg = () => require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+/** ejs, loaded on the first cover drawn. */
+const ejs = () => require('ejs') as { render(template: string, data: object, options?: object): string };
 
 /** Kindle's ideal ebook cover (1.6 : 1); see src/cover/own.ts for the shops' figures. */
 export const EBOOK_COVER = { width: 1600, height: 2560 } as const;
@@ -95,7 +98,7 @@ export function coverSvg(req: SvgRequest): string {
     req.reporter?.warn('cover-text-cut', `the ${name} does not fit on the cover even at the smallest size the template allows; it was cut with "…" (shorten it or lower cover.slots.${name}.minSize)`, { file: req.origin ?? kit.svgFile });
   }
   try {
-    return ejs.render(kit.svgTemplate, { canvas: req.canvas, trim: req.trim, slots, colors: kit.design.colors, image: kit.image, texts: req.texts, lang: req.lang, esc: escapeXml, text: textElement }, { filename: kit.svgFile });
+    return ejs().render(kit.svgTemplate, { canvas: req.canvas, trim: req.trim, slots, colors: kit.design.colors, image: kit.image, texts: req.texts, lang: req.lang, esc: escapeXml, text: textElement }, { filename: kit.svgFile });
   } catch (e) {
     return fail('cover-design', `cover template: ${(e as Error).message.split('\n').pop()}`, { file: kit.svgFile });
   }
@@ -114,7 +117,7 @@ function resvgOptions(kit: CoverKit, width: number): ResvgRenderOptions {
 
 /** SVG → PNG of `width` pixels, with the design's fonts only. */
 export function rasterize(svg: string, kit: CoverKit, width: number): Buffer {
-  return new Resvg(svg, resvgOptions(kit, width)).render().asPng();
+  return new (resvg().Resvg)(svg, resvgOptions(kit, width)).render().asPng();
 }
 
 /**
@@ -123,7 +126,7 @@ export function rasterize(svg: string, kit: CoverKit, width: number): Buffer {
  * otherwise costs about 0.2 s of every build. Same bytes as rasterize().
  */
 export async function rasterizeAsync(svg: string, kit: CoverKit, width: number): Promise<Buffer> {
-  return (await renderAsync(svg, resvgOptions(kit, width))).asPng();
+  return (await resvg().renderAsync(svg, resvgOptions(kit, width))).asPng();
 }
 
 /** The SVG of the ebook cover (1600 × 2560); layout warnings go to `reporter`. */
@@ -179,7 +182,8 @@ export function cachedEbookCover(edition: Edition, template: Template, reporter:
 }
 
 const COVER_NAMESPACE = 'ebook-cover';
-const RESVG_VERSION = (require('@resvg/resvg-js/package.json') as { version: string }).version;
+// Read, not required: a cached cover must not load any part of resvg (test/cli/modules.test.ts).
+const RESVG_VERSION = (JSON.parse(fs.readFileSync(require.resolve('@resvg/resvg-js/package.json'), 'utf8')) as { version: string }).version;
 
 /** A stored cover: 4 bytes of JSON length, the layout's messages as JSON, the PNG. */
 function encodeCover(messages: Message[], png: Buffer): Buffer {

@@ -101,6 +101,14 @@ describe('modules loaded per command', () => {
     expect(javaEpubcheck(path.join(dir, 'epub-only/lenin.epub')).map(formatFinding)).toEqual([]);
   });
 
+  it('a rebuild whose cover comes from the content cache loads neither fontkit nor resvg', () => {
+    loaded(['build', 'editions/lenin.yaml', '--format', 'epub', '--out', 'epub-warm']);
+    const { packages } = loaded(['build', 'editions/lenin.yaml', '--format', 'epub', '--out', 'epub-warm']);
+    expect(none(packages, EPUB_STACK)).toEqual(EPUB_STACK);
+    expect(none(packages, COVER_STACK)).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, 'epub-warm/lenin.epub')).equals(fs.readFileSync(path.join(dir, 'epub-only/lenin.epub')))).toBe(true);
+  });
+
   it('build --format pdf loads the PDF stack and no part of the EPUB stack', () => {
     const { packages } = loaded(['build', 'editions/lenin.yaml', '--format', 'pdf', '--out', 'pdf-only']);
     expect(packages.has('pdfkit')).toBe(true);
