@@ -8,7 +8,7 @@ import { fixture } from './fixture.js';
 const f = fixture();
 const lb = f.style.config.linebreak;
 const W = f.style.geometry.measure;
-const seed = readFileSync('/work/shared/seeds/002_10cefb8d0ef24683.txt', 'utf8')
+const seed = readFileSync(new URL('../../fixtures/seeds/002_10cefb8d0ef24683.txt', import.meta.url), 'utf8')
   .split(/\n\s*\n/)
   .map((s) => s.replace(/\s+/g, ' ').trim())
   .filter((s) => s.length > 300)
