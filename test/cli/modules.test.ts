@@ -109,6 +109,13 @@ describe('modules loaded per command', () => {
     expect(fs.readFileSync(path.join(dir, 'epub-warm/lenin.epub')).equals(fs.readFileSync(path.join(dir, 'epub-only/lenin.epub')))).toBe(true);
   });
 
+  it('the bundle holds the zod validators edition calls, with its English messages only (not its 64 locales)', () => {
+    const contents = JSON.parse(fs.readFileSync(path.join(REPO, 'lib/.bundle-contents.json'), 'utf8')) as Record<string, string[]>;
+    const zod = Object.values(contents).flat().filter((f) => f.includes('node_modules/zod/'));
+    expect(zod.length).toBeGreaterThan(0);
+    expect(zod.filter((f) => f.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
+  });
+
   it('build --format pdf loads the PDF stack and no part of the EPUB stack', () => {
     const { packages } = loaded(['build', 'editions/lenin.yaml', '--format', 'pdf', '--out', 'pdf-only']);
     expect(packages.has('pdfkit')).toBe(true);
