@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
  * Unicode tables and brotli) costs some 50 ms, which a build whose cover
  * comes from the content cache, or that has its own cover image, never needs.
  */
-let fontkit: { create(buffer: Buffer): FontkitFace } | undefined;
+const fontkit = () => require('fontkit') as { create(buffer: Buffer): FontkitFace };
 
 /** The parts of a fontkit face the cover uses. */
 export interface FontkitFace {
@@ -46,8 +46,7 @@ function open(file: string): { bytes: Buffer; face: FontkitFace } {
   let font = opened.get(file);
   if (!font) {
     const bytes = fontBytes(file);
-    fontkit ??= require('fontkit') as { create(buffer: Buffer): FontkitFace };
-    opened.set(file, (font = { bytes, face: fontkit.create(bytes) }));
+    opened.set(file, (font = { bytes, face: fontkit().create(bytes) }));
   }
   return font;
 }

@@ -12,6 +12,7 @@ import type { Edition } from '../model/types.js';
 import { Reporter as LocalReporter, type Message, type Reporter } from '../model/messages.js';
 import type { ContentCache } from '../cache/types.js';
 import { cacheKey } from '../cache/key.js';
+import { dependencyVersion } from '../util/package-root.js';
 import { BUILTIN_TEMPLATES, loadTemplate, type Template } from '../templates/load.js';
 import { bookAuthors, creditsOf } from '../model/credits.js';
 import { checkImage } from '../parse/image.js';
@@ -182,8 +183,8 @@ export function cachedEbookCover(edition: Edition, template: Template, reporter:
 }
 
 const COVER_NAMESPACE = 'ebook-cover';
-// Read, not required: a cached cover must not load any part of resvg (test/cli/modules.test.ts).
-const RESVG_VERSION = (JSON.parse(fs.readFileSync(require.resolve('@resvg/resvg-js/package.json'), 'utf8')) as { version: string }).version;
+// Read from its package.json, not required: a cached cover must not load any part of resvg (test/cli/modules.test.ts).
+const RESVG_VERSION = dependencyVersion('@resvg/resvg-js');
 
 /** A stored cover: 4 bytes of JSON length, the layout's messages as JSON, the PNG. */
 function encodeCover(messages: Message[], png: Buffer): Buffer {

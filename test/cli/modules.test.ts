@@ -34,6 +34,9 @@ function packageOf(file: string): string | undefined {
   return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
 }
 
+/** Which sources and packages each file of lib/ holds (written by scripts/compile.mjs). */
+const bundleContents = () => JSON.parse(fs.readFileSync(path.join(REPO, 'lib/.bundle-contents.json'), 'utf8')) as Record<string, string[]>;
+
 /**
  * Runs `edition …` in the project and returns the npm packages it loaded and the
  * sources (src/…) of the files of lib/ it loaded. The CLI is bundled
@@ -45,7 +48,7 @@ function loaded(args: string[]): { packages: Set<string>; own: string[]; files: 
   const r = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, EDITION_MODULE_LOG: log, FORCE_COLOR: '0' } });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  const contents = JSON.parse(fs.readFileSync(path.join(REPO, 'lib/.bundle-contents.json'), 'utf8')) as Record<string, string[]>;
+  const contents = bundleContents();
   const urls = fs.readFileSync(log, 'utf8').trim().split('\n');
   const packages = new Set<string>();
   const own = new Set<string>();
@@ -110,8 +113,7 @@ describe('modules loaded per command', () => {
   });
 
   it('the bundle holds the zod validators edition calls, with its English messages only (not its 64 locales)', () => {
-    const contents = JSON.parse(fs.readFileSync(path.join(REPO, 'lib/.bundle-contents.json'), 'utf8')) as Record<string, string[]>;
-    const zod = Object.values(contents).flat().filter((f) => f.includes('node_modules/zod/'));
+    const zod = Object.values(bundleContents()).flat().filter((f) => f.includes('node_modules/zod/'));
     expect(zod.length).toBeGreaterThan(0);
     expect(zod.filter((f) => f.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
   });

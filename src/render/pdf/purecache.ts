@@ -16,37 +16,16 @@
  * Anything that could change a width or a break point is in the key, so a
  * stale entry is never found rather than ever used.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { ContentCache } from '../../cache/types.js';
 import { cacheKey } from '../../cache/key.js';
 import { hyphenationTables, seedHyphenationTables, type HyphenateOptions, type TableSeeder } from '../../transforms/hyphenate.js';
 import type { Face } from './fonts.js';
-
-const require = createRequire(import.meta.url);
-
-/** A package's version from its package.json (pdfkit and fontkit do not export that file). */
-function versionOf(pkg: string): string {
-  try {
-    for (let dir = dirname(require.resolve(pkg)); dirname(dir) !== dir; dir = dirname(dir)) {
-      try {
-        const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (json.name === pkg) return json.version ?? '?';
-      } catch {
-        // No package.json at this level: go up.
-      }
-    }
-  } catch {
-    // Not installed: the key still differs from any installed version's.
-  }
-  return '?';
-}
+import { dependencyVersion } from '../../util/package-root.js';
 
 let versions: { widths: string; hyphenation: string } | undefined;
 /** Versions of the packages a cached result depends on besides edition itself, which cacheKey adds (read once). */
 function dependencyVersions(): { widths: string; hyphenation: string } {
-  return (versions ??= { widths: `pdfkit ${versionOf('pdfkit')} fontkit ${versionOf('fontkit')}`, hyphenation: `hyphen ${versionOf('hyphen')}` });
+  return (versions ??= { widths: `pdfkit ${dependencyVersion('pdfkit')} fontkit ${dependencyVersion('fontkit')}`, hyphenation: `hyphen ${dependencyVersion('hyphen')}` });
 }
 
 export const widthsKey = (face: Face): string => cacheKey(dependencyVersions().widths, face.identity);
